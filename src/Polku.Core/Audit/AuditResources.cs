@@ -1,0 +1,13 @@
+namespace Polku.Core.Audit;
+
+/// <summary>Resource codes written to the audit log; each has a translation "Audit.Resource.&lt;code&gt;".</summary>
+public static class AuditResources
+{
+    public const string ClientList = "client.list";
+    public const string ClientDetails = "client.details";
+    public const string ClientContact = "client.contact";
+    public const string AccessLog = "client.accesslog";
+    public const string OwnDataExport = "client.export";
+
+    public static IReadOnlyList<string> All { get; } = [ClientList, ClientDetails, ClientContact, AccessLog, OwnDataExport];
+}

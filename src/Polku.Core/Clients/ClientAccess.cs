@@ -1,0 +1,145 @@
+using Microsoft.EntityFrameworkCore;
+using Polku.Core.Audit;
+using Polku.Core.Data;
+using Polku.Core.Identity;
+
+namespace Polku.Core.Clients;
+
+/// <summary>The outcome of asking whether an actor may see a client's data, and on what grounds.</summary>
+public sealed record AccessDecision(bool Allowed, AuditPurpose Purpose)
+{
+    public static AccessDecision Denied { get; } = new(false, AuditPurpose.None);
+}
+
+/// <summary>A client opened through <see cref="ClientAccess.OpenAsync"/>: the client, or why not.</summary>
+public sealed record ClientOpening(Client? Client, AuditPurpose Purpose, bool IsDenied = false)
+{
+    public static ClientOpening NotFound { get; } = new(null, AuditPurpose.None);
+    public static ClientOpening Denied { get; } = new(null, AuditPurpose.None, IsDenied: true);
+}
+
+/// <summary>
+/// The one place that decides who may see a client's data: the client, the client's guardian, a professional in an
+/// active care relationship, or a professional of an organisation the client has given valid consent to.
+/// A role alone never gives access. Every decision that leads to reading or changing data is audited.
+/// </summary>
+public sealed class ClientAccess(PolkuDb db, AuditLog audit, TimeProvider clock)
+{
+    public async Task<AccessDecision> DecideAsync(Actor actor, Guid clientId, CancellationToken ct = default)
+    {
+        if (actor.ClientId is { } self)
+        {
+            if (self == clientId)
+            {
+                return new AccessDecision(true, AuditPurpose.OwnData);
+            }
+
+            if (await IsGuardianOfMinorAsync(self, clientId, ct))
+            {
+                return new AccessDecision(true, AuditPurpose.Guardian);
+            }
+        }
+
+        if (!actor.DoesClientWork)
+        {
+            return AccessDecision.Denied;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var professionalId = actor.ProfessionalId!.Value;
+        var inCare = await db.CareRelationships.AnyAsync(
+            r => r.ClientId == clientId && r.ProfessionalId == professionalId && r.Since <= now && (r.Until == null || now < r.Until),
+            ct);
+        if (inCare)
+        {
+            return new AccessDecision(true, AuditPurpose.CareRelationship);
+        }
+
+        if (actor.OrganisationId is { } organisationId)
+        {
+            var consents = await db.Consents.AsNoTracking()
+                .Where(c => c.ClientId == clientId && c.OrganisationId == organisationId)
+                .ToListAsync(ct);
+            if (consents.Any(c => c.IsValidAt(now)))
+            {
+                return new AccessDecision(true, AuditPurpose.Consent);
+            }
+        }
+
+        return AccessDecision.Denied;
+    }
+
+    /// <summary>
+    /// Loads a client for reading or changing, writing the access (or the refusal) to the audit log.
+    /// A read is stored at once; a change is stored with the caller's <c>SaveChangesAsync</c>, together with the change.
+    /// </summary>
+    public async Task<ClientOpening> OpenAsync(Actor actor, Guid clientId, AuditAction action, string resource, CancellationToken ct = default)
+    {
+        var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == clientId, ct);
+        if (client is null)
+        {
+            return ClientOpening.NotFound;
+        }
+
+        var decision = await DecideAsync(actor, clientId, ct);
+        if (!decision.Allowed)
+        {
+            await audit.RecordAsync(actor, clientId, AuditAction.Denied, AuditPurpose.None, resource, ct);
+            return ClientOpening.Denied;
+        }
+
+        audit.Add(actor, clientId, action, decision.Purpose, resource);
+        if (action != AuditAction.Change)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        return new ClientOpening(client, decision.Purpose);
+    }
+
+    /// <summary>The clients a professional may currently see, with the grounds. Listing names is itself a read and is audited per client.</summary>
+    public async Task<List<(Client Client, AuditPurpose Purpose)>> VisibleToAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.DoesClientWork)
+        {
+            return [];
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var professionalId = actor.ProfessionalId!.Value;
+        var inCare = await db.CareRelationships.AsNoTracking()
+            .Where(r => r.ProfessionalId == professionalId && r.Since <= now && (r.Until == null || now < r.Until))
+            .Select(r => r.ClientId)
+            .Distinct()
+            .ToListAsync(ct);
+        var byConsent = actor.OrganisationId is { } organisationId
+            ? (await db.Consents.AsNoTracking().Where(c => c.OrganisationId == organisationId).ToListAsync(ct))
+                .Where(c => c.IsValidAt(now)).Select(c => c.ClientId).ToList()
+            : [];
+
+        var ids = inCare.Concat(byConsent).Distinct().ToList();
+        var clients = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        var result = clients
+            .OrderBy(c => c.LastName, StringComparer.CurrentCulture).ThenBy(c => c.FirstName, StringComparer.CurrentCulture)
+            .Select(c => (c, inCare.Contains(c.Id) ? AuditPurpose.CareRelationship : AuditPurpose.Consent))
+            .ToList();
+        foreach (var (client, purpose) in result)
+        {
+            audit.Add(actor, client.Id, AuditAction.Read, purpose, AuditResources.ClientList);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
+    private async Task<bool> IsGuardianOfMinorAsync(Guid guardianId, Guid childId, CancellationToken ct)
+    {
+        if (!await db.Guardianships.AnyAsync(g => g.GuardianId == guardianId && g.ChildId == childId, ct))
+        {
+            return false;
+        }
+
+        var child = await db.Clients.AsNoTracking().FirstAsync(c => c.Id == childId, ct);
+        return child.AgeOn(FinnishTime.Today(clock)) < 18;
+    }
+}

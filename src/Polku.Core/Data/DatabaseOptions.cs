@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Polku.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Configuration section "Database".</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// Connection string. For SQLite the default is a file in the data folder
+    /// (see <see cref="DataDirectory"/>); for PostgreSQL it is required.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Folder for the SQLite database file, relative to the working directory unless absolute.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Load the fictional demo county into an empty database on start.</summary>
+    public bool SeedDemoData { get; set; } = true;
+
+    public string ResolveConnectionString()
+    {
+        if (!string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return ConnectionString;
+        }
+
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
+        }
+
+        var folder = Path.GetFullPath(DataDirectory);
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "polku.db")}";
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Polku.Core.Audit;
+using Polku.Core.Catalogue;
+using Polku.Core.Clients;
+using Polku.Core.Identity;
+
+namespace Polku.Core.Data;
+
+/// <summary>The unit of work for all of Polku's data. One schema, two providers (SQLite and PostgreSQL).</summary>
+public class PolkuDb(DbContextOptions<PolkuDb> options) : IdentityDbContext<PolkuUser>(options)
+{
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Professional> Professionals => Set<Professional>();
+    public DbSet<Family> Families => Set<Family>();
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<Guardianship> Guardianships => Set<Guardianship>();
+    public DbSet<CareRelationship> CareRelationships => Set<CareRelationship>();
+    public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PolkuDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void RefuseAuditChanges()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only: entries cannot be changed or removed.");
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Polku.Core.Audit;
+using Polku.Core.Clients;
+using Polku.Core.Data;
+using Polku.Core.Demo;
+using Polku.Core.Identity;
+using Polku.Core.Localisation;
+using Polku.Web.Fhir;
+
+namespace Polku.Web.Setup;
+
+/// <summary>Service registration and the request pipeline of the web app.</summary>
+public static class PolkuWebSetup
+{
+    public static void AddPolku(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (!Path.IsPathRooted(database.DataDirectory))
+        {
+            database.DataDirectory = Path.Combine(builder.Environment.ContentRootPath, database.DataDirectory);
+        }
+
+        services.AddSingleton(database);
+        services.AddPolkuDb(database);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<ClientAccess>();
+        services.AddScoped<DemoCountySeeder>();
+        services.AddSingleton<FhirCapabilities>();
+
+        services.AddIdentity<PolkuUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<PolkuDb>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PolkuClaimsFactory>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "polku.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+
+        var oidc = configuration.GetSection(OpenIdConnectSettings.Section).Get<OpenIdConnectSettings>() ?? new OpenIdConnectSettings();
+        var oidcErrors = oidc.Validate().ToList();
+        if (oidcErrors.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, oidcErrors));
+        }
+
+        services.AddSingleton(oidc);
+        if (oidc.Enabled)
+        {
+            services.AddAuthentication().AddOpenIdConnect(OpenIdConnectSettings.Scheme, oidc.DisplayName, o =>
+            {
+                o.SignInScheme = IdentityConstants.ExternalScheme;
+                o.Authority = oidc.Authority;
+                o.ClientId = oidc.ClientId;
+                o.ClientSecret = oidc.ClientSecret;
+                o.ResponseType = "code";
+                o.UsePkce = true;
+                o.Scope.Clear();
+                o.Scope.Add("openid");
+                o.Scope.Add("profile");
+                o.Scope.Add("email");
+                o.CallbackPath = "/signin-oidc";
+                o.SaveTokens = false;
+                o.GetClaimsFromUserInfoEndpoint = true;
+            });
+        }
+
+        services.AddAuthorization(Policies.Add);
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = PolkuCultures.All.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(PolkuCultures.Default);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider { CookieName = PolkuCultures.CookieName },
+            ];
+        });
+
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Clients", Policies.ClientWork);
+                o.Conventions.AuthorizeFolder("/Me", Policies.Client);
+                o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
+            })
+            .AddDataAnnotationsLocalization(o =>
+                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Texts)))
+            .AddMvcOptions(o => ModelBindingMessages.Localise(o.ModelBindingMessageProvider));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddProblemDetails();
+    }
+
+    public static async Task PreparePolkuDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
+        var db = scope.ServiceProvider.GetRequiredService<PolkuDb>();
+        await db.Database.MigrateAsync();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoCountySeeder>();
+        if (options.SeedDemoData)
+        {
+            await seeder.SeedAsync();
+        }
+        else
+        {
+            await seeder.EnsureRolesAsync();
+        }
+    }
+
+    public static void UsePolku(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "same-origin";
+            headers.XFrameOptions = "DENY";
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
+            await next();
+        });
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health");
+        app.MapFhir();
+        app.MapRazorPages();
+    }
+}

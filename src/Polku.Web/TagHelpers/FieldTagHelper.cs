@@ -1,0 +1,157 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Localization;
+using Polku.Core.Localisation;
+
+namespace Polku.Web.TagHelpers;
+
+/// <summary>
+/// Renders one labelled form field with its hint and error: <c>&lt;polku-field for="Input.Email" type="email" /&gt;</c>.
+/// The label comes from the property's [Display(Name)] (translated); errors come from ModelState and are tied to the
+/// control with aria-describedby and aria-invalid. Give <c>options</c> for a select, <c>type="textarea"</c> for text areas.
+/// </summary>
+[HtmlTargetElement("polku-field", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class FieldTagHelper(IStringLocalizer<Texts> texts) : TagHelper
+{
+    public required ModelExpression For { get; set; }
+
+    /// <summary>input type (text, email, tel, password, number, date) or "textarea".</summary>
+    public string Type { get; set; } = "text";
+
+    /// <summary>Resource key of a hint shown under the label.</summary>
+    public string? Hint { get; set; }
+
+    public string? Autocomplete { get; set; }
+
+    public IEnumerable<SelectListItem>? Options { get; set; }
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public required ViewContext ViewContext { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var name = For.Name;
+        var id = TagBuilder.CreateSanitizedId(name, "_");
+        var state = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry : null;
+        var errors = state?.Errors.Select(e => e.ErrorMessage).Where(m => !string.IsNullOrEmpty(m)).ToList() ?? [];
+        var required = For.Metadata.IsRequired && For.Metadata.ModelType != typeof(bool);
+        var value = state?.AttemptedValue ?? FormatValue(For.Model);
+
+        output.TagName = "div";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", errors.Count > 0 ? "field field--invalid" : "field");
+
+        var label = new TagBuilder("label");
+        label.Attributes["for"] = id;
+        label.InnerHtml.Append(For.Metadata.DisplayName ?? name);
+        if (required)
+        {
+            var marker = new TagBuilder("span");
+            marker.AddCssClass("field__required");
+            marker.InnerHtml.Append(" (" + texts["Form.Required"] + ")");
+            label.InnerHtml.AppendHtml(marker);
+        }
+
+        output.Content.AppendHtml(label);
+
+        var describedBy = new List<string>();
+        if (Hint is not null)
+        {
+            var hint = new TagBuilder("p");
+            hint.AddCssClass("field__hint");
+            hint.Attributes["id"] = id + "-hint";
+            hint.InnerHtml.Append(texts[Hint]);
+            output.Content.AppendHtml(hint);
+            describedBy.Add(id + "-hint");
+        }
+
+        if (errors.Count > 0)
+        {
+            var error = new TagBuilder("p");
+            error.AddCssClass("field__error");
+            error.Attributes["id"] = id + "-error";
+            var prefix = new TagBuilder("span");
+            prefix.AddCssClass("visually-hidden");
+            prefix.InnerHtml.Append(texts["Form.ErrorPrefix"] + " ");
+            error.InnerHtml.AppendHtml(prefix);
+            error.InnerHtml.Append(string.Join(" ", errors));
+            output.Content.AppendHtml(error);
+            describedBy.Add(id + "-error");
+        }
+
+        var control = BuildControl(name, id, value);
+        if (describedBy.Count > 0)
+        {
+            control.Attributes["aria-describedby"] = string.Join(" ", describedBy);
+        }
+
+        if (errors.Count > 0)
+        {
+            control.Attributes["aria-invalid"] = "true";
+        }
+
+        if (required)
+        {
+            control.Attributes["aria-required"] = "true";
+        }
+
+        if (Autocomplete is not null)
+        {
+            control.Attributes["autocomplete"] = Autocomplete;
+        }
+
+        output.Content.AppendHtml(control);
+    }
+
+    private TagBuilder BuildControl(string name, string id, string? value)
+    {
+        TagBuilder control;
+        if (Options is not null)
+        {
+            control = new TagBuilder("select");
+            foreach (var option in Options)
+            {
+                var o = new TagBuilder("option");
+                o.Attributes["value"] = option.Value;
+                if (option.Value == value)
+                {
+                    o.Attributes["selected"] = "selected";
+                }
+
+                o.InnerHtml.Append(option.Text);
+                control.InnerHtml.AppendHtml(o);
+            }
+        }
+        else if (Type == "textarea")
+        {
+            control = new TagBuilder("textarea");
+            control.Attributes["rows"] = "5";
+            control.InnerHtml.Append(value ?? "");
+        }
+        else
+        {
+            control = new TagBuilder("input");
+            control.TagRenderMode = TagRenderMode.SelfClosing;
+            control.Attributes["type"] = Type;
+            if (Type != "password")
+            {
+                control.Attributes["value"] = value ?? "";
+            }
+        }
+
+        control.Attributes["id"] = id;
+        control.Attributes["name"] = name;
+        return control;
+    }
+
+    private static string? FormatValue(object? model) => model switch
+    {
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.CurrentCulture),
+        _ => model.ToString(),
+    };
+}
