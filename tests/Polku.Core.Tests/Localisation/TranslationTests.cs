@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Polku.Core.Audit;
+using Polku.Core.Catalogue;
+using Polku.Core.Clients;
+using Polku.Core.Identity;
+using Polku.Core.Localisation;
+
+namespace Polku.Core.Tests.Localisation;
+
+public class TranslationTests
+{
+    private static readonly string Folder = Path.Combine(RepositoryRoot(), "src", "Polku.Core", "Localisation");
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Polku.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Polku.slnx not found above the test binaries.");
+    }
+
+    private static Dictionary<string, string> Read(string file) =>
+        XDocument.Load(Path.Combine(Folder, file)).Root!.Elements("data")
+            .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")?.Value ?? "");
+
+    public static TheoryData<string> Languages() => ["Texts.sv.resx", "Texts.en.resx"];
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void EveryFinnishText_HasATranslation(string file)
+    {
+        var finnish = Read("Texts.resx");
+        var other = Read(file);
+
+        Assert.Empty(finnish.Keys.Except(other.Keys).Order());
+        Assert.Empty(other.Keys.Except(finnish.Keys).Order());
+        Assert.Empty(other.Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => t.Key));
+        Assert.Empty(finnish.Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => t.Key));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Placeholders_AreTheSameInEveryLanguage(string file)
+    {
+        var finnish = Read("Texts.resx");
+        var other = Read(file);
+        static string Placeholders(string text) =>
+            string.Join(",", System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Distinct().Order());
+
+        Assert.Empty(finnish.Where(t => Placeholders(t.Value) != Placeholders(other[t.Key])).Select(t => t.Key));
+    }
+
+    public static TheoryData<string> KeysBuiltFromCode()
+    {
+        var keys = new TheoryData<string>();
+        foreach (var kind in Enum.GetNames<OrganisationKind>())
+        {
+            keys.Add("OrganisationKind." + kind);
+        }
+
+        foreach (var value in Enum.GetNames<AuditAction>())
+        {
+            keys.Add("Audit.Action." + value);
+        }
+
+        foreach (var value in Enum.GetNames<AuditPurpose>())
+        {
+            keys.Add("Audit.Purpose." + value);
+        }
+
+        foreach (var value in AuditResources.All)
+        {
+            keys.Add("Audit.Resource." + value);
+        }
+
+        foreach (var value in Enum.GetNames<CareBasis>())
+        {
+            keys.Add("CareBasis." + value);
+        }
+
+        foreach (var value in Enum.GetNames<FamilyRole>())
+        {
+            keys.Add("FamilyRole." + value);
+        }
+
+        foreach (var role in Roles.All)
+        {
+            keys.Add("Role." + role);
+        }
+
+        foreach (var language in PolkuCultures.Languages)
+        {
+            keys.Add("Language." + language);
+        }
+
+        return keys;
+    }
+
+    [Theory]
+    [MemberData(nameof(KeysBuiltFromCode))]
+    public void KeyBuiltFromAnEnumOrConstant_ExistsInEveryLanguage(string key)
+    {
+        foreach (var culture in PolkuCultures.All)
+        {
+            Assert.NotNull(TextsResource.Manager.GetString(key, new CultureInfo(culture)));
+        }
+    }
+
+    [Fact]
+    public void SwedishAndEnglish_AreReallyTranslated_NotFallingBackToFinnish()
+    {
+        Assert.Equal("Logga in", TextsResource.Get("Nav.SignIn", new CultureInfo("sv-FI")));
+        Assert.Equal("Sign in", TextsResource.Get("Nav.SignIn", new CultureInfo("en-GB")));
+        Assert.Equal("Kirjaudu sisään", TextsResource.Get("Nav.SignIn", new CultureInfo("fi-FI")));
+    }
+}

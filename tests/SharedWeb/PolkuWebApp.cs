@@ -1,0 +1,104 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Polku.Core.Data;
+using Polku.Core.Demo;
+
+namespace Polku.Testing;
+
+/// <summary>
+/// The whole web app with the demo county on a fresh database of the chosen provider.
+/// Tests talk to it through intent methods (<see cref="LogInAsAsync"/>), not through its service provider.
+/// </summary>
+public partial class PolkuWebApp(DatabaseProvider provider, bool realServer = false) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string DemoPassword = DemoCountySeeder.DemoPassword;
+
+    private TestDatabase? _database;
+
+    public DatabaseProvider Provider => provider;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("The app has not been started.");
+
+    /// <summary>Address of the real (Kestrel) server, for a browser.</summary>
+    public Uri ServerAddress { get; private set; } = new("http://localhost");
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        if (realServer)
+        {
+            UseKestrel(0);
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+            ServerAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        }
+        else
+        {
+            _ = Server;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", provider.ToString());
+        builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
+        builder.UseSetting("Database:SeedDemoData", "true");
+        if (realServer)
+        {
+            builder.UseSetting("Urls", "http://127.0.0.1:0");
+        }
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in as a demo user (see the README) through the real sign-in form and returns the client holding the cookie.</summary>
+    public async Task<HttpClient> LogInAsAsync(string userName, string password = DemoPassword)
+    {
+        var client = Anonymous();
+        using var response = await PostFormAsync(client, "/Account/Login", new Dictionary<string, string>
+        {
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}\n{await response.Content.ReadAsStringAsync()}");
+        }
+
+        return client;
+    }
+
+    /// <summary>Fetches the form page, takes its antiforgery token and posts the fields like a browser without JavaScript.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, IDictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(path);
+        var token = AntiforgeryToken().Match(page);
+        if (!token.Success)
+        {
+            throw new InvalidOperationException($"No antiforgery token on {path}:\n{page}");
+        }
+
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
