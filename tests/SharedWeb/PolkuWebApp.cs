@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Polku.Core.Audit;
+using Polku.Core.Clients;
 using Polku.Core.Data;
 using Polku.Core.Demo;
 
@@ -34,7 +37,7 @@ public partial class PolkuWebApp(DatabaseProvider provider, bool realServer = fa
         {
             UseKestrel(0);
             StartServer();
-            var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
             ServerAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
         }
         else
@@ -49,6 +52,7 @@ public partial class PolkuWebApp(DatabaseProvider provider, bool realServer = fa
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         if (realServer)
         {
             builder.UseSetting("Urls", "http://127.0.0.1:0");
@@ -86,6 +90,26 @@ public partial class PolkuWebApp(DatabaseProvider provider, bool realServer = fa
 
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
         return await client.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>A demo client as stored now (read straight from the database, not through the app).</summary>
+    public async Task<Client> ClientAsync(string key)
+    {
+        await using var db = Database.CreateContext();
+        return await db.Clients.AsNoTracking().SingleAsync(c => c.Key == key);
+    }
+
+    public async Task<List<AuditEntry>> AuditEntriesAsync(string clientKey)
+    {
+        var client = await ClientAsync(clientKey);
+        await using var db = Database.CreateContext();
+        return await db.AuditEntries.AsNoTracking().Where(e => e.ClientId == client.Id).OrderBy(e => e.Id).ToListAsync();
+    }
+
+    public async Task<int> UserCountAsync()
+    {
+        await using var db = Database.CreateContext();
+        return await db.Users.CountAsync();
     }
 
     public override async ValueTask DisposeAsync()

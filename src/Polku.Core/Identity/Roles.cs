@@ -10,6 +10,10 @@ public static class Roles
     public const string ServiceDesigner = "ServiceDesigner";
     public const string Administrator = "Administrator";
 
+    /// <summary>A regular expression that matches exactly one role name (for form validation).</summary>
+    public const string Pattern =
+        "^(" + Client + "|" + Professional + "|" + ResponsibleWorker + "|" + Manager + "|" + ServiceDesigner + "|" + Administrator + ")$";
+
     public static IReadOnlyList<string> All { get; } =
         [Client, Professional, ResponsibleWorker, Manager, ServiceDesigner, Administrator];
 

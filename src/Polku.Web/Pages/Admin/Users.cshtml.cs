@@ -114,8 +114,7 @@ public sealed class UsersModel(UserManager<PolkuUser> users, PolkuDb db, IString
         public string Email { get; set; } = "";
 
         [Required(ErrorMessage = "Validation.Required")]
-        [AllowedValues(Core.Identity.Roles.Client, Core.Identity.Roles.Professional, Core.Identity.Roles.ResponsibleWorker,
-            Core.Identity.Roles.Manager, Core.Identity.Roles.ServiceDesigner, Core.Identity.Roles.Administrator, ErrorMessage = "Validation.Choice")]
+        [RegularExpression(Core.Identity.Roles.Pattern, ErrorMessage = "Validation.Choice")]
         [Display(Name = "Users.Role")]
         public string Role { get; set; } = "";
 
