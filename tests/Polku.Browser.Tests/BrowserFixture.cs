@@ -1,0 +1,114 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Polku.Core.Data;
+using Polku.Testing;
+
+namespace Polku.Browser.Tests;
+
+/// <summary>
+/// The web app on a real Kestrel port with the demo county, and Debian's Chromium driven by Playwright.
+/// Never downloads a browser: it uses /usr/bin/chromium (test.sh installs it).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public PolkuWebApp App { get; } = new(DatabaseProvider.Sqlite, realServer: true);
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh, which installs Debian's chromium package.");
+        }
+
+        await App.InitializeAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+
+    public Task<IBrowserContext> NewContextAsync(bool javaScript = true, int width = 1280, int height = 900) =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.ServerAddress.ToString().TrimEnd('/'),
+            JavaScriptEnabled = javaScript,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "fi-FI",
+        });
+
+    /// <summary>Signs in through the sign-in form, as a person would.</summary>
+    public static async Task LogInAsync(IPage page, string userName)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input_UserName", userName);
+        await page.FillAsync("#Input_Password", PolkuWebApp.DemoPassword);
+        await SubmitAsync(page, "form.form button[type=submit]");
+        if (page.Url.Contains("/Account/Login", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} failed:\n{await page.ContentAsync()}");
+        }
+    }
+
+    public static async Task ChooseLanguageAsync(IPage page, string language)
+    {
+        await SubmitAsync(page, $".language-switch button[value={language}]");
+    }
+
+    /// <summary>Clicks a button that submits a form and waits for the page the server answers with.</summary>
+    public static async Task SubmitAsync(IPage page, string selector)
+    {
+        await page.RunAndWaitForResponseAsync(
+            () => page.ClickAsync(selector),
+            r => r.Request.IsNavigationRequest && r.Status is < 300 or >= 400);
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    /// <summary>Opens a page, checks it answered, and runs axe on it; any violation fails with its rule, nodes and help.</summary>
+    public static async Task VisitAndCheckAsync(IPage page, string path, int expectedStatus = 200)
+    {
+        var response = await page.GotoAsync(path);
+        Assert.True(response is not null && response.Status == expectedStatus, $"{path}: HTTP {response?.Status}\n{await page.ContentAsync()}");
+        await AssertAccessibleAsync(page, path);
+    }
+
+    public static async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe();
+        var report = string.Join("\n", result.Violations.Select(Describe));
+        Assert.True(result.Violations.Length == 0, $"axe found violations on {what}:\n{report}");
+    }
+
+    private static string Describe(AxeResultItem v) =>
+        $"- {v.Id} ({v.Impact}): {v.Help}\n  " + string.Join("\n  ", v.Nodes.Select(n => $"{n.Target} :: {n.Html} :: " + string.Join("; ", n.Any.Concat(n.All).Concat(n.None).Select(c => c.Message))));
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
