@@ -21,6 +21,7 @@ public partial class PolkuWebApp(DatabaseProvider provider, bool realServer = fa
 {
     public const string DemoPassword = DemoCountySeeder.DemoPassword;
 
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("polku-test-").FullName;
     private TestDatabase? _database;
 
     public DatabaseProvider Provider => provider;
@@ -52,6 +53,7 @@ public partial class PolkuWebApp(DatabaseProvider provider, bool realServer = fa
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Database:DataDirectory", _dataDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         if (realServer)
         {
@@ -119,6 +121,8 @@ public partial class PolkuWebApp(DatabaseProvider provider, bool realServer = fa
         {
             await _database.DisposeAsync();
         }
+
+        Directory.Delete(_dataDirectory, recursive: true);
 
         GC.SuppressFinalize(this);
     }

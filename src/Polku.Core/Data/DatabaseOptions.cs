@@ -21,9 +21,15 @@ public sealed class DatabaseOptions
     /// </summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>Folder for the SQLite database file, relative to the working directory unless absolute.</summary>
+    /// <summary>
+    /// Folder for the SQLite database file. The default is the user's data folder (~/.local/share/polku on Linux), so the
+    /// web app and the command-line tool use the same database wherever they are started from.
+    /// </summary>
     [Required]
-    public string DataDirectory { get; set; } = "data";
+    public string DataDirectory { get; set; } = DefaultDataDirectory;
+
+    public static string DefaultDataDirectory { get; } =
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "polku");
 
     /// <summary>Load the fictional demo county into an empty database on start.</summary>
     public bool SeedDemoData { get; set; } = true;

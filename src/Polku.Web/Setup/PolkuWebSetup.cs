@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -23,13 +24,12 @@ public static class PolkuWebSetup
         var configuration = builder.Configuration;
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (!Path.IsPathRooted(database.DataDirectory))
-        {
-            database.DataDirectory = Path.Combine(builder.Environment.ContentRootPath, database.DataDirectory);
-        }
 
         services.AddSingleton(database);
         services.AddPolkuDb(database);
+        services.AddDataProtection()
+            .SetApplicationName("Polku")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(database.DataDirectory), "keys")));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();

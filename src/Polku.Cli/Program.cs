@@ -1,0 +1,16 @@
+using System.CommandLine;
+using System.Globalization;
+using Polku.Cli.Commands;
+using Polku.Core.Localisation;
+
+var language = Environment.GetEnvironmentVariable("POLKU_LANGUAGE");
+var culture = new CultureInfo(PolkuCultures.CultureFor(language ?? "fi"));
+CultureInfo.CurrentCulture = culture;
+CultureInfo.CurrentUICulture = culture;
+
+var root = new RootCommand(TextsResource.Get("Cli.Description"));
+root.Subcommands.Add(MigrateCommand.Create());
+root.Subcommands.Add(SeedDemoCommand.Create());
+root.Subcommands.Add(InfoCommand.Create());
+return await root.Parse(args).InvokeAsync();
+
