@@ -36,8 +36,12 @@ echo "PostgreSQL ready on 127.0.0.1:$pg_port"
 
 # 3. Build, style, tests.
 dotnet tool restore >/dev/null
-dotnet build Polku.slnx -c Release -nologo -clp:ErrorsOnly
-dotnet format Polku.slnx --verify-no-changes --no-restore
+if ! dotnet build Polku.slnx -c Release -nologo -clp:ErrorsOnly; then
+  echo "The build failed."; echo "0 passed, 1 failed"; exit 1
+fi
+if ! dotnet format Polku.slnx --verify-no-changes --no-restore; then
+  echo "dotnet format would change files: run 'dotnet format Polku.slnx' and commit."; echo "0 passed, 1 failed"; exit 1
+fi
 echo "Code style: no changes needed"
 
 results="$root/artifacts/test-results"

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Hl7.Fhir.Model;
-using Task = System.Threading.Tasks.Task;
 using Hl7.Fhir.Serialization;
 using Polku.Testing;
+using Task = System.Threading.Tasks.Task;
 
 namespace Polku.Web.Tests;
 
