@@ -262,6 +262,19 @@ public abstract class FoundationTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Dates_AreShownInTheReadersCulture()
+    {
+        var eetu = await app.ClientAsync("eetu-aaltola");
+        var nurse = await app.LogInAsAsync("ammattilainen");
+
+        var finnish = await nurse.GetStringAsync($"/Clients/{eetu.Id}", Ct);
+        var english = await nurse.GetStringAsync($"/Clients/{eetu.Id}?culture=en-GB", Ct);
+
+        Assert.Contains(">23.9.2019 ", finnish, StringComparison.Ordinal);
+        Assert.Contains(">23/09/2019 ", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_WithoutAntiforgeryToken_IsRefused()
     {
         using var response = await app.Anonymous().PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>

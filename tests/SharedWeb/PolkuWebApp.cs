@@ -17,7 +17,7 @@ namespace Polku.Testing;
 /// The whole web app with the demo county on a fresh database of the chosen provider.
 /// Tests talk to it through intent methods (<see cref="LogInAsAsync"/>), not through its service provider.
 /// </summary>
-public partial class PolkuWebApp(DatabaseProvider provider, bool realServer = false) : WebApplicationFactory<Program>, IAsyncLifetime
+public partial class PolkuWebApp(DatabaseProvider provider, bool realServer = false, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string DemoPassword = DemoCountySeeder.DemoPassword;
 
@@ -58,6 +58,11 @@ public partial class PolkuWebApp(DatabaseProvider provider, bool realServer = fa
         if (realServer)
         {
             builder.UseSetting("Urls", "http://127.0.0.1:0");
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
         }
     }
 
