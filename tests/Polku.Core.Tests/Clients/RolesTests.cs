@@ -13,6 +13,6 @@ public class RolesTests
         Assert.DoesNotMatch(Roles.Pattern, "ClientX");
         Assert.DoesNotMatch(Roles.Pattern, "");
         Assert.Equal(6, Roles.All.Distinct().Count());
-        Assert.Equal(Roles.All.Count, Regex.Matches(Roles.Pattern, @"\|").Count + 1);
+        Assert.Equal(Roles.All.Count, Regex.Count(Roles.Pattern, @"\|") + 1);
     }
 }
