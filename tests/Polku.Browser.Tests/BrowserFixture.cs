@@ -79,12 +79,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         await SubmitAsync(page, $".language-switch button[value={language}]");
     }
 
-    /// <summary>Clicks a button that submits a form and waits for the page the server answers with.</summary>
+    /// <summary>
+    /// Clicks a button that submits a form and waits until the answer has loaded. Playwright's click waits for the
+    /// navigation it starts to commit (the redirect after a POST included); then the new document must load.
+    /// </summary>
     public static async Task SubmitAsync(IPage page, string selector)
     {
-        await page.RunAndWaitForResponseAsync(
-            () => page.ClickAsync(selector),
-            r => r.Request.IsNavigationRequest && r.Status is < 300 or >= 400);
+        await page.ClickAsync(selector);
         await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
