@@ -62,4 +62,37 @@ public class PabulibRoundTripTests
 
         Assert.NotEqual(election, changed);
     }
+
+    [Fact]
+    public void ElectionBuiltFromValues_ExportsItsRulesAndReadsBackEqual()
+    {
+        var rules = BallotRules.Knapsack(budget: 50_000, minSpendPercent: 60, minProjects: 2);
+        var election = new PabulibElection(
+            PabulibMeta.Entries(50_000, PabulibVoteType.Approval, rules, [new("description", "Järvilinnan nuorisobudjetti 2026")]),
+            ["project_id", "cost", "name"],
+            [
+                new PabulibProject("1", 30_000, new Dictionary<string, string> { ["name"] = "Skeittiparkki" }),
+                new PabulibProject("2", 12_500.50m, new Dictionary<string, string> { ["name"] = "Bänkar; bord" }),
+            ],
+            ["voter_id", "vote"],
+            [new PabulibBallot("b1", ["1", "2"], null, new Dictionary<string, string>())]);
+
+        var read = PabulibReader.Read(PabulibWriter.Write(election));
+
+        Assert.True(read.Succeeded, string.Join("\n", read.Errors));
+        Assert.Equal(election, read.Election);
+        Assert.Equal(rules, read.Election!.Rules);
+        Assert.Equal(new BallotRules(minProjects: 2, minCost: 30_000, maxCost: 50_000), read.Election.Rules);
+    }
+
+    [Fact]
+    public void ElectionWithABallotForAnUnknownProject_CannotBeBuilt()
+    {
+        Assert.Throws<ArgumentException>(() => new PabulibElection(
+            PabulibMeta.Entries(100, PabulibVoteType.Approval, BallotRules.None),
+            ["project_id", "cost"],
+            [new PabulibProject("1", 10, new Dictionary<string, string>())],
+            ["voter_id", "vote"],
+            [new PabulibBallot("b1", ["2"], null, new Dictionary<string, string>())]));
+    }
 }

@@ -38,7 +38,9 @@ public sealed class PabulibElection : IEquatable<PabulibElection>
 
     /// <exception cref="ArgumentException">
     /// The META section lacks a numeric <c>budget</c> or a known <c>vote_type</c>, its ballot rules are inconsistent,
-    /// or the column lists lack a required column. <see cref="PabulibReader"/> reports these as errors instead.
+    /// the column lists lack a required column, project ids repeat or a ballot names an unknown project.
+    /// <see cref="PabulibReader"/> reports these as errors instead. Build META for new elections with
+    /// <see cref="PabulibMeta.Entries"/>.
     /// </exception>
     public PabulibElection(
         IReadOnlyList<KeyValuePair<string, string>> meta,
@@ -66,6 +68,17 @@ public sealed class PabulibElection : IEquatable<PabulibElection>
         if (!VoteColumns.Contains(VoterIdColumn) || !VoteColumns.Contains(VoteColumn))
         {
             throw new ArgumentException("VOTES needs the columns voter_id and vote.", nameof(voteColumns));
+        }
+
+        var ids = Projects.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        if (ids.Count != Projects.Count)
+        {
+            throw new ArgumentException("Project ids must be unique.", nameof(projects));
+        }
+
+        if (Ballots.Any(b => b.Projects.Any(id => !ids.Contains(id))))
+        {
+            throw new ArgumentException("A ballot names a project that is not in the election.", nameof(ballots));
         }
 
         Budget = PabulibMeta.Number(MetaValue(PabulibMeta.Budget))

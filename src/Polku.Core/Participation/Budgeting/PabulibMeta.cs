@@ -40,6 +40,52 @@ public static class PabulibMeta
     /// <summary>A number written back in the invariant form <see cref="Number"/> reads.</summary>
     public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The Pabulib name of a vote type (<c>approval</c>, <c>choose-1</c>, …).</summary>
+    public static string Name(PabulibVoteType voteType) => voteType switch
+    {
+        PabulibVoteType.Approval => "approval",
+        PabulibVoteType.ChooseOne => "choose-1",
+        PabulibVoteType.Ordinal => "ordinal",
+        PabulibVoteType.Cumulative => "cumulative",
+        PabulibVoteType.Scoring => "scoring",
+        _ => throw new ArgumentOutOfRangeException(nameof(voteType)),
+    };
+
+    /// <summary>
+    /// META entries for a new election (e.g. a Polku budgeting round being exported): <c>budget</c>,
+    /// <c>vote_type</c>, <c>rule</c> = <c>greedy</c> and the keys of every bound <paramref name="rules"/> sets,
+    /// followed by <paramref name="other"/> (description, country, unit, instance, …) in the order given.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Entries(
+        decimal budget, PabulibVoteType voteType, BallotRules rules, IEnumerable<KeyValuePair<string, string>>? other = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var entries = new List<KeyValuePair<string, string>>
+        {
+            new(Budget, Format(budget)),
+            new(VoteTypeKey, Name(voteType)),
+            new("rule", "greedy"),
+        };
+        void Add(string key, decimal? value)
+        {
+            if (value is { } v)
+            {
+                entries.Add(new(key, Format(v)));
+            }
+        }
+
+        Add(MinLength, rules.MinProjects > 0 ? rules.MinProjects : null);
+        Add(MaxLength, rules.MaxProjects);
+        Add(MinSumCost, rules.MinCost > 0 ? rules.MinCost : null);
+        Add(MaxSumCost, rules.MaxCost);
+        Add(MinPoints, rules.MinPoints);
+        Add(MaxPoints, rules.MaxPoints);
+        Add(MinSumPoints, rules.MinTotalPoints);
+        Add(MaxSumPoints, rules.MaxTotalPoints);
+        entries.AddRange(other ?? []);
+        return entries;
+    }
+
     public static PabulibVoteType? VoteType(string? text) => text?.Trim().ToLowerInvariant() switch
     {
         "approval" => PabulibVoteType.Approval,
