@@ -137,6 +137,10 @@ public class PabulibReaderTests
             new(PabulibProblem.MissingColumn, "PROJECTS", 9, Value: "cost")
         },
         {
+            Small.Replace("key;value\n", "", StringComparison.Ordinal),
+            new(PabulibProblem.MissingColumn, "META", 2, Value: "key")
+        },
+        {
             Small.Replace("voter_id;age;vote", "voter_id;age;age", StringComparison.Ordinal),
             new(PabulibProblem.DuplicateColumn, "VOTES", 14, 3, "age", "age")
         },

@@ -227,6 +227,13 @@ public static class PabulibReader
     {
         var entries = new List<KeyValuePair<string, string>>();
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (!section.Header[0].Equals("key", StringComparison.OrdinalIgnoreCase))
+        {
+            // Without its key;value header the first META pair would silently be taken for the header.
+            errors.Add(new(PabulibProblem.MissingColumn, section.Name, section.HeaderLine, Value: "key"));
+            return null;
+        }
+
         foreach (var row in section.Rows)
         {
             var key = row.Cells[0];
