@@ -5,6 +5,7 @@ using Polku.Core.Catalogue;
 using Polku.Core.Clients;
 using Polku.Core.Identity;
 using Polku.Core.Localisation;
+using Polku.Core.Participation.Budgeting;
 
 namespace Polku.Core.Tests.Localisation;
 
@@ -90,6 +91,16 @@ public class TranslationTests
         foreach (var role in Roles.All)
         {
             keys.Add("Role." + role);
+        }
+
+        foreach (var value in Enum.GetNames<PabulibProblem>())
+        {
+            keys.Add("Budget.Error." + value);
+        }
+
+        foreach (var value in Enum.GetNames<BallotRule>())
+        {
+            keys.Add("Budget.Rule." + value);
         }
 
         foreach (var language in PolkuCultures.Languages)
