@@ -12,5 +12,6 @@ var root = new RootCommand(TextsResource.Get("Cli.Description"));
 root.Subcommands.Add(MigrateCommand.Create());
 root.Subcommands.Add(SeedDemoCommand.Create());
 root.Subcommands.Add(InfoCommand.Create());
+root.Subcommands.Add(AnalyzeCommand.Create());
 return await root.Parse(args).InvokeAsync();
 
