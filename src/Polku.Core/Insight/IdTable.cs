@@ -18,19 +18,15 @@ public sealed class IdTable
 
     private readonly List<byte[]> _chunks = [new byte[ChunkSize]];
     private int _chunkUsed;
-    private int[] _location;
-    private int[] _length;
-    private int[] _hash;
+    private Entry[] _entries;
     private int[] _buckets;
     private readonly byte[] _scratch = new byte[MaxIdBytes];
 
     public IdTable(int capacity = 1024)
     {
         capacity = Math.Max(16, capacity);
-        _location = new int[capacity];
-        _length = new int[capacity];
-        _hash = new int[capacity];
-        _buckets = new int[(int)Math.Max(32, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity * 2))];
+        _entries = new Entry[capacity];
+        _buckets = new int[(int)Math.Max(32, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)((long)capacity * 4 / 3)))];
     }
 
     public int Count { get; private set; }
@@ -52,7 +48,7 @@ public sealed class IdTable
                 return -1;
             }
 
-            if (_hash[entry] == hash && Bytes(entry).SequenceEqual(bytes))
+            if (_entries[entry].Hash == hash && Bytes(entry).SequenceEqual(bytes))
             {
                 return entry;
             }
@@ -74,7 +70,7 @@ public sealed class IdTable
                 break;
             }
 
-            if (_hash[entry] == hash && Bytes(entry).SequenceEqual(bytes))
+            if (_entries[entry].Hash == hash && Bytes(entry).SequenceEqual(bytes))
             {
                 added = false;
                 return entry;
@@ -82,12 +78,9 @@ public sealed class IdTable
         }
 
         var index = Count;
-        if (index == _location.Length)
+        if (index == _entries.Length)
         {
-            var capacity = checked(index * 2);
-            Array.Resize(ref _location, capacity);
-            Array.Resize(ref _length, capacity);
-            Array.Resize(ref _hash, capacity);
+            Array.Resize(ref _entries, checked(index + (index / 2)));
         }
 
         if (ChunkSize - _chunkUsed < bytes.Length)
@@ -97,13 +90,11 @@ public sealed class IdTable
         }
 
         bytes.CopyTo(_chunks[^1].AsSpan(_chunkUsed));
-        _location[index] = ((_chunks.Count - 1) << ChunkBits) | _chunkUsed;
-        _length[index] = bytes.Length;
-        _hash[index] = hash;
+        _entries[index] = new Entry(((_chunks.Count - 1) << ChunkBits) | _chunkUsed, bytes.Length, hash);
         _chunkUsed += bytes.Length;
         _buckets[slot] = index + 1;
         Count++;
-        if (Count * 2 > _buckets.Length)
+        if ((long)Count * 4 > (long)_buckets.Length * 3)
         {
             Rehash();
         }
@@ -117,8 +108,8 @@ public sealed class IdTable
 
     private ReadOnlySpan<byte> Bytes(int entry)
     {
-        var location = _location[entry];
-        return _chunks[location >>> ChunkBits].AsSpan(location & (ChunkSize - 1), _length[entry]);
+        var (location, length, _) = _entries[entry];
+        return _chunks[location >>> ChunkBits].AsSpan(location & (ChunkSize - 1), length);
     }
 
     private ReadOnlySpan<byte> Encode(ReadOnlySpan<char> id)
@@ -148,7 +139,7 @@ public sealed class IdTable
         var mask = _buckets.Length - 1;
         for (var entry = 0; entry < Count; entry++)
         {
-            var slot = _hash[entry] & mask;
+            var slot = _entries[entry].Hash & mask;
             while (_buckets[slot] != 0)
             {
                 slot = (slot + 1) & mask;
@@ -157,4 +148,7 @@ public sealed class IdTable
             _buckets[slot] = entry + 1;
         }
     }
+
+    /// <summary>Where an id's bytes are (chunk and offset), how many, and their hash: one cache line read per probe.</summary>
+    private readonly record struct Entry(int Location, int Length, int Hash);
 }

@@ -33,8 +33,22 @@ public static class RegisterExtractReader
 
         using var persons = CsvRecordReader.Open(personsPath);
         using var events = CsvRecordReader.Open(eventsPath);
-        var sizeHint = (int)Math.Min(int.MaxValue / 4, new FileInfo(eventsPath).Length / 48);
+        var sizeHint = EstimateRows(eventsPath);
         return Load(persons, personsPath, events, eventsPath, sizeHint);
+    }
+
+    /// <summary>About how many rows a file has, from the line length in its first 256 KiB (a little over, to spare a resize).</summary>
+    private static int EstimateRows(string path)
+    {
+        var length = new FileInfo(path).Length;
+        var sample = new byte[(int)Math.Min(length, 1 << 18)];
+        using (var file = File.OpenRead(path))
+        {
+            file.ReadExactly(sample);
+        }
+
+        var lines = Math.Max(1, sample.AsSpan().Count((byte)'\n'));
+        return (int)Math.Min(int.MaxValue / 4, (length / Math.Max(1, sample.Length / lines) * 105 / 100) + 16);
     }
 
     public static ExtractLoadResult Load(CsvRecordReader persons, string personsName, CsvRecordReader events, string eventsName, int eventCapacity = 1024)
@@ -202,7 +216,7 @@ public static class RegisterExtractReader
                 return;
             }
 
-            var size = checked(start.Length * 2);
+            var size = checked(start.Length + (start.Length / 2));
             Array.Resize(ref start, size);
             Array.Resize(ref person, size);
             Array.Resize(ref provider, size);
@@ -320,6 +334,50 @@ public static class RegisterExtractReader
         }, null);
     }
 
+    /// <summary>
+    /// A culture-invariant number: the common plain form (digits with at most one '.') is read directly, anything else
+    /// (a sign, an exponent, very many digits) by <see cref="decimal.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider?, out decimal)"/>.
+    /// </summary>
+    internal static bool TryParseCost(ReadOnlySpan<char> text, out decimal cost)
+    {
+        if (text.Length is > 0 and <= 18)
+        {
+            long digits = 0;
+            var scale = -1;
+            var plain = true;
+            foreach (var c in text)
+            {
+                if (char.IsAsciiDigit(c))
+                {
+                    digits = (digits * 10) + (c - '0');
+                    if (scale >= 0)
+                    {
+                        scale++;
+                    }
+                }
+                else if (c == '.' && scale < 0)
+                {
+                    scale = 0;
+                }
+                else
+                {
+                    plain = false;
+                    break;
+                }
+            }
+
+            // "5." and ".5" are numbers too, but "." alone is not.
+            if (plain && text.Length > (scale >= 0 ? 1 : 0))
+            {
+                cost = new decimal((int)digits, (int)(digits >> 32), 0, false, (byte)Math.Max(scale, 0));
+                return true;
+            }
+        }
+
+        return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+            CultureInfo.InvariantCulture, out cost);
+    }
+
     private readonly record struct ParsedEvent(int Person, long Start, ServiceLevel Level, int Provider, Channel Channel, decimal Cost);
 
     private static ExtractError? ReadEvent(
@@ -378,8 +436,7 @@ public static class RegisterExtractReader
             return Fail(7, ExtractProblem.UnknownChannel);
         }
 
-        if (!decimal.TryParse(csv[columns[8]], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
-                CultureInfo.InvariantCulture, out var cost))
+        if (!TryParseCost(csv[columns[8]], out var cost))
         {
             return Fail(8, ExtractProblem.NonNumericCost);
         }

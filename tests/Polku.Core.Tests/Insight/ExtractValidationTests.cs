@@ -135,4 +135,28 @@ public class ExtractValidationTests
         Assert.True(ExtractDates.TryParse(text, out var seconds));
         Assert.Equal(secondsAfterNewYear, seconds - newYear);
     }
+
+    [Theory]
+    [InlineData("12.50", "12.50")]
+    [InlineData("0", "0")]
+    [InlineData("007", "7")]
+    [InlineData("5.", "5")]
+    [InlineData(".5", "0.5")]
+    [InlineData("1e2", "100")]
+    [InlineData("123456789012345.678", "123456789012345.678")]
+    [InlineData("1234567890123456789012.5", "1234567890123456789012.5")]
+    public void Costs_AreReadExactly(string text, string expected)
+    {
+        Assert.True(RegisterExtractReader.TryParseCost(text, out var cost));
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), cost);
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("")]
+    [InlineData("1.2.3")]
+    [InlineData("1,5")]
+    [InlineData(" 1")]
+    [InlineData("NaN")]
+    public void NonNumbers_AreNotCosts(string text) => Assert.False(RegisterExtractReader.TryParseCost(text, out _));
 }
