@@ -13,5 +13,7 @@ root.Subcommands.Add(MigrateCommand.Create());
 root.Subcommands.Add(SeedDemoCommand.Create());
 root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(BudgetCommand.Create());
+root.Subcommands.Add(AnalyzeCommand.Create());
+root.Subcommands.Add(GenerateCommand.Create());
 return await root.Parse(args).InvokeAsync();
 
