@@ -46,6 +46,15 @@ public abstract class QuestionnairePageModel(IStringLocalizer<Texts> texts) : Pa
         return answers;
     }
 
+    /// <summary>Gives every item a slot in <see cref="AnswersInput.Answers"/> so the form can render it.</summary>
+    public void EnsureAnswerSlots()
+    {
+        while (Input.Answers.Count < Items.Count)
+        {
+            Input.Answers.Add(null);
+        }
+    }
+
     protected void Prefill(IReadOnlyDictionary<string, int> answers) =>
         Input = new AnswersInput { Answers = [.. Items.Select(i => answers.TryGetValue(i.Key, out var v) ? v : (int?)null)] };
 

@@ -64,7 +64,6 @@ public sealed class DetailsModel(
         }
 
         TempData["Code"] = issued.Value.Code;
-        TempData["CodeExpires"] = issued.Value.ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         return Redirect($"/Clients/{Id}/Assessments/{AssessmentId}#code");
     }
 
