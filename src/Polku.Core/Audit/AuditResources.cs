@@ -8,6 +8,8 @@ public static class AuditResources
     public const string ClientContact = "client.contact";
     public const string AccessLog = "client.accesslog";
     public const string OwnDataExport = "client.export";
+    public const string Assessments = "segmentation.assessments";
+    public const string Assessment = "segmentation.assessment";
 
-    public static IReadOnlyList<string> All { get; } = [ClientList, ClientDetails, ClientContact, AccessLog, OwnDataExport];
+    public static IReadOnlyList<string> All { get; } = [ClientList, ClientDetails, ClientContact, AccessLog, OwnDataExport, Assessments, Assessment];
 }

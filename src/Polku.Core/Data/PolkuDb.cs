@@ -4,6 +4,7 @@ using Polku.Core.Audit;
 using Polku.Core.Catalogue;
 using Polku.Core.Clients;
 using Polku.Core.Identity;
+using Polku.Core.Segmentation;
 
 namespace Polku.Core.Data;
 
@@ -19,6 +20,9 @@ public class PolkuDb(DbContextOptions<PolkuDb> options) : IdentityDbContext<Polk
     public DbSet<CareRelationship> CareRelationships => Set<CareRelationship>();
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<InstrumentVersion> InstrumentVersions => Set<InstrumentVersion>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<AssessmentAnswer> AssessmentAnswers => Set<AssessmentAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,6 +11,7 @@ using Polku.Core.Data;
 using Polku.Core.Demo;
 using Polku.Core.Identity;
 using Polku.Core.Localisation;
+using Polku.Core.Segmentation;
 using Polku.Web.Fhir;
 
 namespace Polku.Web.Setup;
@@ -36,6 +37,10 @@ public static class PolkuWebSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<ClientAccess>();
         services.AddScoped<DemoCountySeeder>();
+        services.AddScoped<Instruments>();
+        services.AddScoped<Assessments>();
+        services.AddScoped<ServiceCandidates>();
+        services.AddScoped<SegmentationStatistics>();
         services.AddSingleton<FhirCapabilities>();
 
         services.AddIdentity<PolkuUser, IdentityRole>(o =>
@@ -126,6 +131,7 @@ public static class PolkuWebSetup
         var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
         var db = scope.ServiceProvider.GetRequiredService<PolkuDb>();
         await db.Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<Instruments>().EnsureExampleAsync();
         var seeder = scope.ServiceProvider.GetRequiredService<DemoCountySeeder>();
         if (options.SeedDemoData)
         {
@@ -162,7 +168,7 @@ public static class PolkuWebSetup
         app.UseAuthorization();
 
         app.MapHealthChecks("/health");
-        app.MapFhir();
+        app.MapFhir().MapSegmentationFhir();
         app.MapRazorPages();
     }
 }

@@ -27,6 +27,12 @@ public sealed class FieldTagHelper(IStringLocalizer<Texts> texts) : TagHelper
 
     public IEnumerable<SelectListItem>? Options { get; set; }
 
+    /// <summary>A label text that is already translated (e.g. a question of a questionnaire); overrides [Display(Name)].</summary>
+    public string? Label { get; set; }
+
+    /// <summary>Marks the field required when the model property cannot say so (e.g. an element of a list).</summary>
+    public bool? Required { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public required ViewContext ViewContext { get; set; }
@@ -37,7 +43,7 @@ public sealed class FieldTagHelper(IStringLocalizer<Texts> texts) : TagHelper
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var state = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry : null;
         var errors = state?.Errors.Select(e => e.ErrorMessage).Where(m => !string.IsNullOrEmpty(m)).ToList() ?? [];
-        var required = For.Metadata.IsRequired && For.Metadata.ModelType != typeof(bool);
+        var required = Required ?? (For.Metadata.IsRequired && For.Metadata.ModelType != typeof(bool));
         var value = state?.AttemptedValue ?? FormatValue(For.Model);
 
         output.TagName = "div";
@@ -46,7 +52,7 @@ public sealed class FieldTagHelper(IStringLocalizer<Texts> texts) : TagHelper
 
         var label = new TagBuilder("label");
         label.Attributes["for"] = id;
-        label.InnerHtml.Append(For.Metadata.DisplayName ?? name);
+        label.InnerHtml.Append(Label ?? For.Metadata.DisplayName ?? name);
         if (required)
         {
             var marker = new TagBuilder("span");

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Polku.Core.Audit;
+using Polku.Core.Localisation;
+using Polku.Core.Segmentation;
+using Polku.Web.Pages.Shared;
+using Polku.Web.Setup;
+
+namespace Polku.Web.Pages.Clients.Assessments;
+
+/// <summary>The client part of an assessment, filled in the meeting. Reading and saving are audited.</summary>
+public sealed class ClientPartModel(Core.Segmentation.Assessments assessments, CurrentActor actor, IStringLocalizer<Texts> texts) : QuestionnairePageModel(texts)
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid AssessmentId { get; set; }
+
+    public string ClientName { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var opened = await assessments.OpenAsync(await actor.GetAsync(ct), Id, AssessmentId, AuditAction.Read, ct);
+        if (opened.Value is not { } open)
+        {
+            return AssessmentPageResults.For(opened.Error!.Value);
+        }
+
+        Show(open);
+        Prefill(open.Assessment.AnswersOf(Part));
+        return open.Assessment.IsConfirmed ? AssessmentPageResults.For(SegmentationError.Confirmed) : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var who = await actor.GetAsync(ct);
+        var opened = await assessments.OpenAsync(who, Id, AssessmentId, AuditAction.Read, ct);
+        if (opened.Value is not { } open)
+        {
+            return AssessmentPageResults.For(opened.Error!.Value);
+        }
+
+        Show(open);
+        var saved = await assessments.AnswerClientPartAsync(who, Id, AssessmentId, PostedAnswers(), ct);
+        if (saved.Error is SegmentationError.InvalidAnswers)
+        {
+            ShowErrors(saved.AnswerErrors);
+            return Page();
+        }
+
+        if (saved.Error is { } error)
+        {
+            return AssessmentPageResults.For(error);
+        }
+
+        TempData["Saved"] = "part";
+        return Redirect($"/Clients/{Id}/Assessments/{AssessmentId}");
+    }
+
+    private void Show(OpenAssessment open)
+    {
+        Instrument = open.Instrument;
+        Part = AssessmentPart.Client;
+        ClientName = open.Client.FullName;
+    }
+}
