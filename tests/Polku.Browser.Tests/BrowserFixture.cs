@@ -28,6 +28,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         await App.InitializeAsync();
+
+        // The first requests pay for start-up (JIT, EF model, first queries); do that before any browser timeout runs.
+        using (var warmUp = App.Anonymous())
+        {
+            foreach (var path in new[] { "/", "/Network", "/Account/Login" })
+            {
+                (await warmUp.GetAsync(path)).Dispose();
+            }
+        }
+
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -52,14 +62,21 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 
-    public Task<IBrowserContext> NewContextAsync(bool javaScript = true, int width = 1280, int height = 900) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContextAsync(bool javaScript = true, int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.ServerAddress.ToString().TrimEnd('/'),
             JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "fi-FI",
         });
+
+        // Generous limits: CI machines have two cores and the whole suite runs at once; a real hang still fails.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        return context;
+    }
 
     /// <summary>Signs in through the sign-in form, as a person would.</summary>
     public static async Task LogInAsync(IPage page, string userName)
