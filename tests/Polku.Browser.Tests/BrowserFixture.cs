@@ -30,7 +30,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.InitializeAsync();
 
         // The first requests pay for start-up (JIT, EF model, first queries); do that before any browser timeout runs.
-        using (var warmUp = App.Anonymous())
+        using (var warmUp = new HttpClient { BaseAddress = App.ServerAddress, Timeout = TimeSpan.FromMinutes(3) })
         {
             foreach (var path in new[] { "/", "/Network", "/Account/Login" })
             {
