@@ -25,7 +25,8 @@ public sealed class PageTests(BrowserFixture fixture)
         "asiakas" => ["/Me", "/Me/AccessLog", $"/Me/AccessLog?client={(await fixture.App.ClientAsync("eetu-aaltola")).Id}"],
         "ammattilainen" => ["/Clients", $"/Clients/{(await fixture.App.ClientAsync("eetu-aaltola")).Id}", $"/Clients/{(await fixture.App.ClientAsync("eetu-aaltola")).Id}/Contact"],
         "vastuutyontekija" => ["/Clients", $"/Clients/{(await fixture.App.ClientAsync("laura-aaltola")).Id}"],
-        "yllapito" => ["/Admin/Users"],
+        "johto" => ["/Insight", "/Insight/Burden"],
+        "yllapito" => ["/Admin/Users", "/Insight"],
         _ => [],
     };
 

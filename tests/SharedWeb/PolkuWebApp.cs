@@ -99,6 +99,25 @@ public partial class PolkuWebApp(DatabaseProvider provider, bool realServer = fa
         return await client.PostAsync(path, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>Uploads a register extract through the dashboard's multipart form, like a browser without JavaScript.</summary>
+    public static async Task<HttpResponseMessage> UploadExtractAsync(HttpClient client, string personsCsv, string eventsCsv)
+    {
+        var page = await client.GetStringAsync("/Insight");
+        var token = AntiforgeryToken().Match(page);
+        if (!token.Success)
+        {
+            throw new InvalidOperationException($"No antiforgery token on /Insight:\n{page}");
+        }
+
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(personsCsv)), "Input.Persons", "persons.csv" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(eventsCsv)), "Input.Events", "events.csv" },
+        };
+        return await client.PostAsync("/Insight", form);
+    }
+
     /// <summary>A demo client as stored now (read straight from the database, not through the app).</summary>
     public async Task<Client> ClientAsync(string key)
     {

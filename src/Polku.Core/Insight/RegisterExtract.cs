@@ -52,4 +52,13 @@ public sealed class RegisterExtract
 
     /// <summary>Per <see cref="Channel"/>: events.</summary>
     public required long[] ChannelEvents { get; init; }
+
+    /// <summary>Per person: the municipality code (0–999); null unless read with detail (see <see cref="RegisterExtractReader"/>).</summary>
+    public short[]? PersonMunicipality { get; init; }
+
+    /// <summary>Per event: cost_eur; null unless read with detail.</summary>
+    public decimal[]? EventCost { get; init; }
+
+    /// <summary>Per event: the <see cref="Channel"/>; null unless read with detail.</summary>
+    public byte[]? EventChannel { get; init; }
 }

@@ -13,6 +13,7 @@ using Polku.Core.Identity;
 using Polku.Core.Localisation;
 using Polku.Core.Segmentation;
 using Polku.Web.Fhir;
+using Polku.Web.Pages.Insight;
 
 namespace Polku.Web.Setup;
 
@@ -42,6 +43,8 @@ public static class PolkuWebSetup
         services.AddScoped<ServiceCandidates>();
         services.AddScoped<SegmentationStatistics>();
         services.AddSingleton<FhirCapabilities>();
+        services.AddMemoryCache();
+        services.AddSingleton<ExtractSessions>();
 
         services.AddIdentity<PolkuUser, IdentityRole>(o =>
             {
@@ -115,6 +118,7 @@ public static class PolkuWebSetup
                 o.Conventions.AuthorizeFolder("/Clients", Policies.ClientWork);
                 o.Conventions.AuthorizeFolder("/Me", Policies.Client);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
+                o.Conventions.AuthorizeFolder("/Insight", Policies.Management);
             })
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Texts)))

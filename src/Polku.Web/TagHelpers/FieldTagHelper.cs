@@ -17,7 +17,7 @@ public sealed class FieldTagHelper(IStringLocalizer<Texts> texts) : TagHelper
 {
     public required ModelExpression For { get; set; }
 
-    /// <summary>input type (text, email, tel, password, number, date) or "textarea".</summary>
+    /// <summary>input type (text, email, tel, password, number, date, file) or "textarea".</summary>
     public string Type { get; set; } = "text";
 
     /// <summary>Resource key of a hint shown under the label.</summary>
@@ -142,7 +142,7 @@ public sealed class FieldTagHelper(IStringLocalizer<Texts> texts) : TagHelper
             control = new TagBuilder("input");
             control.TagRenderMode = TagRenderMode.SelfClosing;
             control.Attributes["type"] = Type;
-            if (Type != "password")
+            if (Type is not ("password" or "file"))
             {
                 control.Attributes["value"] = value ?? "";
             }
