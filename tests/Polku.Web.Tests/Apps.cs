@@ -1,4 +1,3 @@
-using Polku.Core.Data;
 using Polku.Testing;
 
 namespace Polku.Web.Tests;

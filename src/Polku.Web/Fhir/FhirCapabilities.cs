@@ -1,5 +1,3 @@
-using Hl7.Fhir.Model;
-
 namespace Polku.Web.Fhir;
 
 /// <summary>

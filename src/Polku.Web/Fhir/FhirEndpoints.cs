@@ -1,6 +1,3 @@
-using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
-
 namespace Polku.Web.Fhir;
 
 /// <summary>The FHIR R4 endpoint base <c>/fhir/r4</c>. Resource endpoints are added by each capability.</summary>

@@ -4,7 +4,6 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.EntityFrameworkCore;
 using Polku.Core.Audit;
 using Polku.Core.Clients;
 using Polku.Core.Data;

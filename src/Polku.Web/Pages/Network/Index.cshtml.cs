@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Polku.Core.Catalogue;
 using Polku.Core.Data;
 using Polku.Core.Localisation;
