@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Polku.Core.Data;
 using Polku.Core.Demo;
 using Polku.Core.Identity;
@@ -22,6 +26,7 @@ internal static class CliServices
         services.AddPolkuDb(database);
         services.AddIdentityCore<PolkuUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<PolkuDb>();
         services.AddScoped<DemoCountySeeder>();
+        services.AddScoped<Polku.Core.Catalogue.PtvImporter>();
         return services.BuildServiceProvider();
     }
 }

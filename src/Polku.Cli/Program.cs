@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Polku.Cli.Commands;
 using Polku.Core.Localisation;
@@ -11,5 +12,6 @@ var root = new RootCommand(TextsResource.Get("Cli.Description"));
 root.Subcommands.Add(MigrateCommand.Create());
 root.Subcommands.Add(SeedDemoCommand.Create());
 root.Subcommands.Add(InfoCommand.Create());
+root.Subcommands.Add(ImportPtvCommand.Create());
 return await root.Parse(args).InvokeAsync();
 

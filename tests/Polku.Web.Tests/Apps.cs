@@ -1,3 +1,4 @@
+using Polku.Core.Data;
 using Polku.Testing;
 
 namespace Polku.Web.Tests;

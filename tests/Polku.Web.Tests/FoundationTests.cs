@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
 using Polku.Testing;
 using Task = System.Threading.Tasks.Task;
 

@@ -1,5 +1,15 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Polku.Core.Audit;
+using Polku.Core.Clients;
+using Polku.Core.Data;
+using Polku.Core.Demo;
 
 namespace Polku.Testing;
 

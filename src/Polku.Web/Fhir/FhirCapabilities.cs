@@ -1,3 +1,5 @@
+using Hl7.Fhir.Model;
+
 namespace Polku.Web.Fhir;
 
 /// <summary>

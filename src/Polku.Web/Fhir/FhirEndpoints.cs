@@ -1,3 +1,6 @@
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+
 namespace Polku.Web.Fhir;
 
 /// <summary>The FHIR R4 endpoint base <c>/fhir/r4</c>. Resource endpoints are added by each capability.</summary>

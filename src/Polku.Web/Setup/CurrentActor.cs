@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using Polku.Core.Data;
 using Polku.Core.Identity;
 

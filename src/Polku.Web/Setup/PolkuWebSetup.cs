@@ -4,12 +4,15 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
 using Polku.Core.Audit;
+using Polku.Core.Catalogue;
 using Polku.Core.Clients;
 using Polku.Core.Data;
 using Polku.Core.Demo;
 using Polku.Core.Identity;
 using Polku.Core.Localisation;
+using Polku.Web.Api;
 using Polku.Web.Fhir;
 
 namespace Polku.Web.Setup;
@@ -36,6 +39,9 @@ public static class PolkuWebSetup
         services.AddScoped<ClientAccess>();
         services.AddScoped<DemoCountySeeder>();
         services.AddSingleton<FhirCapabilities>();
+        services.AddSingleton<CatalogueSearch>();
+        services.AddScoped<PtvImporter>();
+        services.AddOpenApi();
 
         services.AddIdentity<PolkuUser, IdentityRole>(o =>
             {
@@ -161,7 +167,9 @@ public static class PolkuWebSetup
         app.UseAuthorization();
 
         app.MapHealthChecks("/health");
-        app.MapFhir();
+        app.MapFhir().MapCatalogueFhir(app.Services.GetRequiredService<FhirCapabilities>());
+        app.MapOpenApi();
+        app.MapCatalogueApi();
         app.MapRazorPages();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Polku.Core.Audit;
 using Polku.Core.Catalogue;
 using Polku.Core.Clients;
