@@ -94,6 +94,25 @@ public partial class PolkuWebApp(DatabaseProvider provider, bool realServer = fa
         return await client.PostAsync(path, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>Uploads PTV v11 list documents through the administrator's import form (multipart, like a browser).</summary>
+    public static async Task<HttpResponseMessage> UploadPtvAsync(HttpClient client, string servicesJson, string channelsJson)
+    {
+        var page = await client.GetStringAsync("/Admin/Services");
+        var token = AntiforgeryToken().Match(page);
+        if (!token.Success)
+        {
+            throw new InvalidOperationException("No antiforgery token on /Admin/Services:\n" + page);
+        }
+
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new StringContent(servicesJson, System.Text.Encoding.UTF8, "application/json"), "servicesFile", "services.json" },
+            { new StringContent(channelsJson, System.Text.Encoding.UTF8, "application/json"), "channelsFile", "channels.json" },
+        };
+        return await client.PostAsync("/Admin/Services?handler=Import", form);
+    }
+
     /// <summary>A demo client as stored now (read straight from the database, not through the app).</summary>
     public async Task<Client> ClientAsync(string key)
     {

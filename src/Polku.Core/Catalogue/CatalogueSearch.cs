@@ -190,7 +190,7 @@ public sealed class CatalogueSearch : IDisposable
         foreach (var word in words)
         {
             var any = new BooleanQuery();
-            AddStems(any, _finnish, FinnishFields, word);
+            AddStems(any, _finnish, FinnishFields, word, finnish: true);
             AddStems(any, _swedish, SwedishFields, word);
             AddStems(any, _english, EnglishFields, word);
             if (any.Clauses.Count > 0)
@@ -202,7 +202,7 @@ public sealed class CatalogueSearch : IDisposable
         return all.Clauses.Count == 0 ? null : all;
     }
 
-    private static void AddStems(BooleanQuery query, Analyzer analyzer, string[] fields, string word)
+    private static void AddStems(BooleanQuery query, Analyzer analyzer, string[] fields, string word, bool finnish = false)
     {
         foreach (var stem in Analyse(analyzer, fields[0], word))
         {
@@ -213,6 +213,13 @@ public sealed class CatalogueSearch : IDisposable
                 if (stem.Length >= 5)
                 {
                     query.Add(new PrefixQuery(new Term(field, stem)) { Boost = 0.5f }, Occur.SHOULD);
+                }
+
+                // Finnish consonant gradation is beyond the stemmer: "keskus" and "keskuksen" stem to "keskus" and
+                // "keskuks". Their common part without the last letter finds both ways.
+                if (finnish && stem.Length >= 6)
+                {
+                    query.Add(new PrefixQuery(new Term(field, stem[..^1])) { Boost = 0.3f }, Occur.SHOULD);
                 }
             }
         }

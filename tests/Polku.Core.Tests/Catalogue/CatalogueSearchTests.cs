@@ -37,6 +37,7 @@ public sealed class CatalogueSearchTests : IAsyncLifetime
     [InlineData("perhekeskukseen", "Perhekeskus Kaislaranta")]
     [InlineData("Perhekeskus", "Perhekeskus Kaislaranta")]
     [InlineData("omaishoidosta", "Omaishoidon tuki")]
+    [InlineData("perhekeskuksen", "Perhekeskus Kaislaranta")]
     [InlineData("lapsiperheille", "Perhekeskus Kaislaranta")]
     public async Task FinnishInflectedForm_FindsTheBaseForm(string query, string expected) =>
         Assert.Equal([expected], await NamesAsync(new CatalogueQuery(query)));
