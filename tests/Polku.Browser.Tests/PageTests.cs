@@ -4,7 +4,7 @@ namespace Polku.Browser.Tests;
 [Collection(BrowserGroup.Name)]
 public sealed class PageTests(BrowserFixture fixture)
 {
-    private static readonly string[] PublicPages = ["/", "/Network", "/Accessibility", "/Privacy"];
+    private static readonly string[] PublicPages = ["/", "/Network", "/Accessibility", "/Privacy", "/Services", "/Services?Q=perhekeskus&TargetGroup=KR1.2", "/Services/1"];
 
     public static TheoryData<string, string> RolesAndLanguages()
     {
@@ -25,7 +25,7 @@ public sealed class PageTests(BrowserFixture fixture)
         "asiakas" => ["/Me", "/Me/AccessLog", $"/Me/AccessLog?client={(await fixture.App.ClientAsync("eetu-aaltola")).Id}"],
         "ammattilainen" => ["/Clients", $"/Clients/{(await fixture.App.ClientAsync("eetu-aaltola")).Id}", $"/Clients/{(await fixture.App.ClientAsync("eetu-aaltola")).Id}/Contact"],
         "vastuutyontekija" => ["/Clients", $"/Clients/{(await fixture.App.ClientAsync("laura-aaltola")).Id}"],
-        "yllapito" => ["/Admin/Users"],
+        "yllapito" => ["/Admin/Users", "/Admin/Services", "/Admin/Services/Edit/1"],
         _ => [],
     };
 
