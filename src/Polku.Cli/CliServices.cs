@@ -26,6 +26,7 @@ internal static class CliServices
         services.AddPolkuDb(database);
         services.AddIdentityCore<PolkuUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<PolkuDb>();
         services.AddScoped<DemoCountySeeder>();
+        services.AddScoped<Polku.Core.Catalogue.PtvImporter>();
         return services.BuildServiceProvider();
     }
 }

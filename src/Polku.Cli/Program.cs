@@ -15,5 +15,6 @@ root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(BudgetCommand.Create());
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(ImportPtvCommand.Create());
 return await root.Parse(args).InvokeAsync();
 

@@ -4,7 +4,7 @@ namespace Polku.Browser.Tests;
 [Collection(BrowserGroup.Name)]
 public sealed class PageTests(BrowserFixture fixture)
 {
-    private static readonly string[] PublicPages = ["/", "/Network", "/Accessibility", "/Privacy"];
+    private static readonly string[] PublicPages = ["/", "/Network", "/Accessibility", "/Privacy", "/Services", "/Services?Q=perhekeskus&TargetGroup=KR1.2", "/Services/1"];
 
     public static TheoryData<string, string> RolesAndLanguages()
     {
@@ -26,7 +26,7 @@ public sealed class PageTests(BrowserFixture fixture)
         "ammattilainen" => ["/Clients", $"/Clients/{(await fixture.App.ClientAsync("eetu-aaltola")).Id}", $"/Clients/{(await fixture.App.ClientAsync("eetu-aaltola")).Id}/Contact"],
         "vastuutyontekija" => ["/Clients", $"/Clients/{(await fixture.App.ClientAsync("laura-aaltola")).Id}"],
         "johto" => ["/Insight", "/Insight/Burden"],
-        "yllapito" => ["/Admin/Users", "/Insight"],
+        "yllapito" => ["/Admin/Users", "/Admin/Services", "/Admin/Services/Edit/1", "/Insight"],
         _ => [],
     };
 

@@ -100,22 +100,33 @@ public partial class PolkuWebApp(DatabaseProvider provider, bool realServer = fa
     }
 
     /// <summary>Uploads a register extract through the dashboard's multipart form, like a browser without JavaScript.</summary>
-    public static async Task<HttpResponseMessage> UploadExtractAsync(HttpClient client, string personsCsv, string eventsCsv)
+    public static Task<HttpResponseMessage> UploadExtractAsync(HttpClient client, string personsCsv, string eventsCsv) =>
+        PostFilesAsync(client, "/Insight", "/Insight", ("Input.Persons", "persons.csv", personsCsv), ("Input.Events", "events.csv", eventsCsv));
+
+    /// <summary>Uploads PTV v11 list documents through the administrator's import form (multipart, like a browser).</summary>
+    public static Task<HttpResponseMessage> UploadPtvAsync(HttpClient client, string servicesJson, string channelsJson) =>
+        PostFilesAsync(client, "/Admin/Services", "/Admin/Services?handler=Import", ("servicesFile", "services.json", servicesJson), ("channelsFile", "channels.json", channelsJson));
+
+    /// <summary>Takes the antiforgery token from <paramref name="formPage"/> and posts the files as a multipart form.</summary>
+    public static async Task<HttpResponseMessage> PostFilesAsync(HttpClient client, string formPage, string postPath, params (string Field, string FileName, string Text)[] files)
     {
-        var page = await client.GetStringAsync("/Insight");
+        var page = await client.GetStringAsync(formPage);
         var token = AntiforgeryToken().Match(page);
         if (!token.Success)
         {
-            throw new InvalidOperationException($"No antiforgery token on /Insight:\n{page}");
+            throw new InvalidOperationException($"No antiforgery token on {formPage}:\n{page}");
         }
 
         using var form = new MultipartFormDataContent
         {
             { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
-            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(personsCsv)), "Input.Persons", "persons.csv" },
-            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(eventsCsv)), "Input.Events", "events.csv" },
         };
-        return await client.PostAsync("/Insight", form);
+        foreach (var (field, fileName, text) in files)
+        {
+            form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(text)), field, fileName);
+        }
+
+        return await client.PostAsync(postPath, form);
     }
 
     /// <summary>A demo client as stored now (read straight from the database, not through the app).</summary>

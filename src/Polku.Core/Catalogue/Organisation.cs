@@ -14,4 +14,7 @@ public class Organisation
     /// <summary>Finnish Business ID (Y-tunnus), e.g. 1234567-8.</summary>
     public string? BusinessId { get; set; }
     public string? MunicipalityCode { get; set; }
+
+    /// <summary>The organisation's PTV identifier, when it is known to the national catalogue.</summary>
+    public Guid? PtvId { get; set; }
 }

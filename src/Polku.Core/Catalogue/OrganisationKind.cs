@@ -8,4 +8,7 @@ public enum OrganisationKind
     Ngo,
     Parish,
     Private,
+
+    /// <summary>An organisation imported from PTV whose kind the import does not tell.</summary>
+    Other,
 }

@@ -14,6 +14,8 @@ public class PolkuDb(DbContextOptions<PolkuDb> options) : IdentityDbContext<Polk
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Professional> Professionals => Set<Professional>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<ServiceChannel> ServiceChannels => Set<ServiceChannel>();
     public DbSet<Family> Families => Set<Family>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<Guardianship> Guardianships => Set<Guardianship>();

@@ -13,6 +13,7 @@ public sealed class DemoCountySeeder(
     PolkuDb db,
     UserManager<PolkuUser> users,
     RoleManager<IdentityRole> roles,
+    TimeProvider clock,
     ILogger<DemoCountySeeder> logger)
 {
     /// <summary>Password of every demo user. For demonstration only; documented in the README.</summary>
@@ -107,6 +108,7 @@ public sealed class DemoCountySeeder(
         }
 
         await db.SaveChangesAsync(ct);
+        var services = AddServices(DemoServicesData.Load(), organisations);
 
         db.CareRelationships.AddRange(data.CareRelationships.Select(r => new CareRelationship
         {
@@ -145,9 +147,18 @@ public sealed class DemoCountySeeder(
         }
 
         await transaction.CommitAsync(ct);
-        logger.LogInformation("Demo county loaded: {Organisations} organisations, {Professionals} professionals, {Clients} clients",
-            organisations.Count, professionals.Count, clients.Count);
+        logger.LogInformation("Demo county loaded: {Organisations} organisations, {Professionals} professionals, {Clients} clients, {Services} services",
+            organisations.Count, professionals.Count, clients.Count, services);
         return true;
+    }
+
+    private int AddServices(DemoServicesData data, Dictionary<string, Organisation> organisations)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var channels = data.Channels.ToDictionary(c => c.Key, c => DemoCatalogue.ToChannel(c, organisations[c.Organisation], now));
+        db.ServiceChannels.AddRange(channels.Values);
+        db.Services.AddRange(data.Services.Select(s => DemoCatalogue.ToService(s, organisations, channels, now)));
+        return data.Services.Count;
     }
 
     private static void Check(IdentityResult result)

@@ -1,18 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Polku.Core.Data;
+
 namespace Polku.Core.Segmentation;
 
 /// <summary>
-/// The source of services that <see cref="ServiceRecommender"/> ranks. The service catalogue capability (SPEC §3.1)
-/// supplies the candidates: its services with their customerships, service level, target groups, areas, languages
-/// and channel kinds. Until the catalogue is connected here this source has no services, and the result page says
-/// so plainly instead of showing anything made up.
+/// The services that <see cref="ServiceRecommender"/> ranks: every service of the catalogue (SPEC §3.1) with its
+/// customerships, service level, target groups, areas, languages and channel kinds, as plain values.
 /// </summary>
-public sealed class ServiceCandidates
+public sealed class ServiceCandidates(PolkuDb db)
 {
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "An injected query class; the catalogue connection will use instance data.")]
-    public Task<IReadOnlyList<ServiceCandidate>> ForAsync(RecommendationContext context, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ServiceCandidate>> ForAsync(RecommendationContext context, CancellationToken ct = default)
     {
         _ = context;
-        ct.ThrowIfCancellationRequested();
-        return Task.FromResult<IReadOnlyList<ServiceCandidate>>([]);
+        var services = await db.Services.AsNoTracking()
+            .Include(s => s.Channels)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        return services
+            .Select(s => new ServiceCandidate(
+                s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                s.Name,
+                s.Customerships.Select(c => Enum.Parse<Customership>(c.ToString())).ToHashSet(),
+                s.Level,
+                s.TargetGroups,
+                s.Areas,
+                s.Languages,
+                s.Channels.Select(c => c.Kind).Distinct().ToList()))
+            .ToList();
     }
 }

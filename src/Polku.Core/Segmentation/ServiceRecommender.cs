@@ -2,25 +2,6 @@ using Polku.Core.Catalogue;
 
 namespace Polku.Core.Segmentation;
 
-/// <summary>Service level of SPEC §3.1. Universal services are for everyone, whatever the customership.</summary>
-public enum ServiceLevel
-{
-    Universal,
-    Basic,
-    Specialist,
-    Institutional,
-}
-
-/// <summary>The five PTV service-channel kinds. E-services and web pages are the digital ones.</summary>
-public enum ChannelKind
-{
-    EChannel,
-    WebPage,
-    PrintableForm,
-    Phone,
-    ServiceLocation,
-}
-
 /// <summary>How the client prefers to use services, derived from the digital-skills answers or stated.</summary>
 public enum ChannelPreference
 {

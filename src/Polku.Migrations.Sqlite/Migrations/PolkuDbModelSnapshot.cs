@@ -224,6 +224,31 @@ namespace Polku.Migrations.Sqlite.Migrations
                     b.ToTable("Municipalities");
                 });
 
+            modelBuilder.Entity("Polku.Core.Catalogue.OpeningHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId");
+
+                    b.ToTable("ChannelOpeningHours", (string)null);
+                });
+
             modelBuilder.Entity("Polku.Core.Catalogue.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -246,6 +271,9 @@ namespace Polku.Migrations.Sqlite.Migrations
 
                     b.Property<string>("MunicipalityCode")
                         .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PtvId")
                         .HasColumnType("TEXT");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Polku.Core.Catalogue.Organisation.Description#LocalisedText", b1 =>
@@ -291,6 +319,9 @@ namespace Polku.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("PtvId")
                         .IsUnique();
 
                     b.ToTable("Organisations");
@@ -353,6 +384,314 @@ namespace Polku.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("Professionals");
+                });
+
+            modelBuilder.Entity("Polku.Core.Catalogue.Service", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Areas")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Customerships")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FundingType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("LifeEvents")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PtvId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResponsibleOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ServiceClasses")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("TargetGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("UnitCostEur")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Burden", "Polku.Core.Catalogue.Service.Burden#AdminBurden", b1 =>
+                        {
+                            b1.Property<int>("EventsPerYear")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("BurdenEventsPerYear");
+
+                            b1.Property<decimal>("OutOfPocketEur")
+                                .HasPrecision(10, 2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BurdenOutOfPocketEur");
+
+                            b1.Property<decimal>("TimeHours")
+                                .HasPrecision(8, 2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BurdenTimeHours");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Polku.Core.Catalogue.Service.Description#LocalisedText", b1 =>
+                        {
+                            b1.Property<string>("En")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionSv");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Polku.Core.Catalogue.Service.Name#LocalisedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameSv");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Polku.Core.Catalogue.Service.Summary#LocalisedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SummaryEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SummaryFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SummarySv");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("PtvId")
+                        .IsUnique();
+
+                    b.HasIndex("ResponsibleOrganisationId");
+
+                    b.ToTable("Services");
+                });
+
+            modelBuilder.Entity("Polku.Core.Catalogue.ServiceChannel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneChargeType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PtvId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "Polku.Core.Catalogue.ServiceChannel.Address#ChannelAddress", b1 =>
+                        {
+                            b1.Property<string>("MunicipalityCode")
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AddressMunicipalityCode");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(5)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PostalCode");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "PostOffice", "Polku.Core.Catalogue.ServiceChannel.Address#ChannelAddress.PostOffice#LocalisedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("PostOfficeEn");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(100)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("PostOfficeFi");
+
+                                    b2.Property<string>("Sv")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("PostOfficeSv");
+                                });
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Street", "Polku.Core.Catalogue.ServiceChannel.Address#ChannelAddress.Street#LocalisedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .HasMaxLength(150)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("StreetEn");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(150)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("StreetFi");
+
+                                    b2.Property<string>("Sv")
+                                        .HasMaxLength(150)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("StreetSv");
+                                });
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Polku.Core.Catalogue.ServiceChannel.Description#LocalisedText", b1 =>
+                        {
+                            b1.Property<string>("En")
+                                .HasMaxLength(2500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(2500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(2500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionSv");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Polku.Core.Catalogue.ServiceChannel.Name#LocalisedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameSv");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PtvId")
+                        .IsUnique();
+
+                    b.ToTable("ServiceChannels");
                 });
 
             modelBuilder.Entity("Polku.Core.Clients.CareRelationship", b =>
@@ -792,6 +1131,36 @@ namespace Polku.Migrations.Sqlite.Migrations
                     b.ToTable("InstrumentVersions");
                 });
 
+            modelBuilder.Entity("ServiceChannelLinks", b =>
+                {
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChannelId", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("ServiceChannelLinks");
+                });
+
+            modelBuilder.Entity("ServiceProducers", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganisationId", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("ServiceProducers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -843,7 +1212,38 @@ namespace Polku.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Polku.Core.Catalogue.OpeningHours", b =>
+                {
+                    b.HasOne("Polku.Core.Catalogue.ServiceChannel", null)
+                        .WithMany("OpeningHours")
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Polku.Core.Catalogue.Professional", b =>
+                {
+                    b.HasOne("Polku.Core.Catalogue.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Polku.Core.Catalogue.Service", b =>
+                {
+                    b.HasOne("Polku.Core.Catalogue.Organisation", "ResponsibleOrganisation")
+                        .WithMany()
+                        .HasForeignKey("ResponsibleOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ResponsibleOrganisation");
+                });
+
+            modelBuilder.Entity("Polku.Core.Catalogue.ServiceChannel", b =>
                 {
                     b.HasOne("Polku.Core.Catalogue.Organisation", "Organisation")
                         .WithMany()
@@ -954,6 +1354,41 @@ namespace Polku.Migrations.Sqlite.Migrations
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceChannelLinks", b =>
+                {
+                    b.HasOne("Polku.Core.Catalogue.ServiceChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Polku.Core.Catalogue.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceProducers", b =>
+                {
+                    b.HasOne("Polku.Core.Catalogue.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Polku.Core.Catalogue.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Polku.Core.Catalogue.ServiceChannel", b =>
+                {
+                    b.Navigation("OpeningHours");
                 });
 
             modelBuilder.Entity("Polku.Core.Clients.Family", b =>

@@ -6,12 +6,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Polku.Core.Audit;
+using Polku.Core.Catalogue;
 using Polku.Core.Clients;
 using Polku.Core.Data;
 using Polku.Core.Demo;
 using Polku.Core.Identity;
 using Polku.Core.Localisation;
 using Polku.Core.Segmentation;
+using Polku.Web.Api;
 using Polku.Web.Fhir;
 using Polku.Web.Pages.Insight;
 
@@ -45,6 +47,9 @@ public static class PolkuWebSetup
         services.AddSingleton<FhirCapabilities>();
         services.AddMemoryCache();
         services.AddSingleton<ExtractSessions>();
+        services.AddSingleton<CatalogueSearch>();
+        services.AddScoped<PtvImporter>();
+        services.AddOpenApi();
 
         services.AddIdentity<PolkuUser, IdentityRole>(o =>
             {
@@ -172,7 +177,11 @@ public static class PolkuWebSetup
         app.UseAuthorization();
 
         app.MapHealthChecks("/health");
-        app.MapFhir().MapSegmentationFhir();
+        var fhir = app.MapFhir();
+        fhir.MapSegmentationFhir();
+        fhir.MapCatalogueFhir(app.Services.GetRequiredService<FhirCapabilities>());
+        app.MapOpenApi();
+        app.MapCatalogueApi();
         app.MapRazorPages();
     }
 }

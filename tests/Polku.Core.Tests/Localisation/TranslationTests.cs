@@ -63,6 +63,23 @@ public class TranslationTests
             keys.Add("OrganisationKind." + kind);
         }
 
+        foreach (var (prefix, names) in new[]
+        {
+            ("ChannelKind.", Enum.GetNames<ChannelKind>()),
+            ("Customership.", Enum.GetNames<Customership>()),
+            ("ServiceLevel.", Enum.GetNames<ServiceLevel>()),
+            ("ServiceType.", Enum.GetNames<ServiceType>()),
+            ("FundingType.", Enum.GetNames<FundingType>()),
+            ("PhoneChargeType.", Enum.GetNames<PhoneChargeType>()),
+            ("Catalogue.Problem.", CatalogueProblem.Reasons.ToArray()),
+        })
+        {
+            foreach (var name in names)
+            {
+                keys.Add(prefix + name);
+            }
+        }
+
         foreach (var value in Enum.GetNames<AuditAction>())
         {
             keys.Add("Audit.Action." + value);

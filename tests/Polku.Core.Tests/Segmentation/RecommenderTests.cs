@@ -1,5 +1,6 @@
 using Polku.Core.Catalogue;
 using Polku.Core.Segmentation;
+using Customership = Polku.Core.Segmentation.Customership;
 
 namespace Polku.Core.Tests.Segmentation;
 

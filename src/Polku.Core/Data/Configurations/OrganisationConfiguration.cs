@@ -10,6 +10,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
     {
         b.Property(o => o.Key).HasMaxLength(100);
         b.HasIndex(o => o.Key).IsUnique();
+        b.HasIndex(o => o.PtvId).IsUnique();
         b.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(o => o.BusinessId).HasMaxLength(9);
         b.Property(o => o.MunicipalityCode).HasMaxLength(3);

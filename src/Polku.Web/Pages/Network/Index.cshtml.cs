@@ -12,6 +12,9 @@ public sealed class IndexModel(PolkuDb db) : PageModel
     public List<IGrouping<OrganisationKind, Organisation>> Groups { get; private set; } = [];
     public Dictionary<string, LocalisedText> Municipalities { get; private set; } = [];
 
+    /// <summary>How many catalogue services each organisation is responsible for, by organisation id.</summary>
+    public Dictionary<int, int> ServiceCounts { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var language = PolkuCultures.CurrentLanguage;
@@ -22,5 +25,6 @@ public sealed class IndexModel(PolkuDb db) : PageModel
             .OrderBy(g => g.Key)
             .ToList();
         Municipalities = await db.Municipalities.AsNoTracking().ToDictionaryAsync(m => m.Code, m => m.Name, ct);
+        ServiceCounts = await db.Services.GroupBy(s => s.ResponsibleOrganisationId).ToDictionaryAsync(g => g.Key, g => g.Count(), ct);
     }
 }

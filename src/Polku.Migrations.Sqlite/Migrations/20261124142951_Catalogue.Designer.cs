@@ -12,8 +12,8 @@ using Polku.Core.Data;
 namespace Polku.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PolkuDb))]
-    [Migration("20261124144105_Segmentation")]
-    partial class Segmentation
+    [Migration("20261124142951_Catalogue")]
+    partial class Catalogue
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -227,6 +227,31 @@ namespace Polku.Migrations.Sqlite.Migrations
                     b.ToTable("Municipalities");
                 });
 
+            modelBuilder.Entity("Polku.Core.Catalogue.OpeningHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId");
+
+                    b.ToTable("ChannelOpeningHours", (string)null);
+                });
+
             modelBuilder.Entity("Polku.Core.Catalogue.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -249,6 +274,9 @@ namespace Polku.Migrations.Sqlite.Migrations
 
                     b.Property<string>("MunicipalityCode")
                         .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PtvId")
                         .HasColumnType("TEXT");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Polku.Core.Catalogue.Organisation.Description#LocalisedText", b1 =>
@@ -294,6 +322,9 @@ namespace Polku.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("PtvId")
                         .IsUnique();
 
                     b.ToTable("Organisations");
@@ -356,6 +387,314 @@ namespace Polku.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("Professionals");
+                });
+
+            modelBuilder.Entity("Polku.Core.Catalogue.Service", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Areas")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Customerships")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FundingType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("LifeEvents")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PtvId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResponsibleOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ServiceClasses")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("TargetGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("UnitCostEur")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Burden", "Polku.Core.Catalogue.Service.Burden#AdminBurden", b1 =>
+                        {
+                            b1.Property<int>("EventsPerYear")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("BurdenEventsPerYear");
+
+                            b1.Property<decimal>("OutOfPocketEur")
+                                .HasPrecision(10, 2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BurdenOutOfPocketEur");
+
+                            b1.Property<decimal>("TimeHours")
+                                .HasPrecision(8, 2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BurdenTimeHours");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Polku.Core.Catalogue.Service.Description#LocalisedText", b1 =>
+                        {
+                            b1.Property<string>("En")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionSv");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Polku.Core.Catalogue.Service.Name#LocalisedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameSv");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Polku.Core.Catalogue.Service.Summary#LocalisedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SummaryEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SummaryFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SummarySv");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("PtvId")
+                        .IsUnique();
+
+                    b.HasIndex("ResponsibleOrganisationId");
+
+                    b.ToTable("Services");
+                });
+
+            modelBuilder.Entity("Polku.Core.Catalogue.ServiceChannel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneChargeType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PtvId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "Polku.Core.Catalogue.ServiceChannel.Address#ChannelAddress", b1 =>
+                        {
+                            b1.Property<string>("MunicipalityCode")
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AddressMunicipalityCode");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(5)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PostalCode");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "PostOffice", "Polku.Core.Catalogue.ServiceChannel.Address#ChannelAddress.PostOffice#LocalisedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("PostOfficeEn");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(100)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("PostOfficeFi");
+
+                                    b2.Property<string>("Sv")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("PostOfficeSv");
+                                });
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Street", "Polku.Core.Catalogue.ServiceChannel.Address#ChannelAddress.Street#LocalisedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .HasMaxLength(150)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("StreetEn");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(150)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("StreetFi");
+
+                                    b2.Property<string>("Sv")
+                                        .HasMaxLength(150)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("StreetSv");
+                                });
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Polku.Core.Catalogue.ServiceChannel.Description#LocalisedText", b1 =>
+                        {
+                            b1.Property<string>("En")
+                                .HasMaxLength(2500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(2500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(2500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionSv");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Polku.Core.Catalogue.ServiceChannel.Name#LocalisedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameSv");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PtvId")
+                        .IsUnique();
+
+                    b.ToTable("ServiceChannels");
                 });
 
             modelBuilder.Entity("Polku.Core.Clients.CareRelationship", b =>
@@ -641,158 +980,34 @@ namespace Polku.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Polku.Core.Segmentation.Assessment", b =>
+            modelBuilder.Entity("ServiceChannelLinks", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ClientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ClientPartAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientPartBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientPartVia")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("ClientScore")
-                        .HasColumnType("REAL");
-
-                    b.Property<DateTime?>("CodeExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CodeHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Computed")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ConfirmedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConfirmedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ConfirmedByProfessionalId")
+                    b.Property<int>("ChannelId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("InstrumentVersionId")
+                    b.Property<int>("ServiceId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("IsOverride")
-                        .HasColumnType("INTEGER");
+                    b.HasKey("ChannelId", "ServiceId");
 
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                    b.HasIndex("ServiceId");
 
-                    b.Property<string>("OverrideReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ProfessionalPartAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProfessionalPartBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ProfessionalPartProfessionalId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double?>("ProfessionalScore")
-                        .HasColumnType("REAL");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("StartedByProfessionalId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CodeHash")
-                        .IsUnique();
-
-                    b.HasIndex("InstrumentVersionId");
-
-                    b.HasIndex("StartedByProfessionalId");
-
-                    b.HasIndex("ClientId", "StartedAt");
-
-                    b.ToTable("Assessments");
+                    b.ToTable("ServiceChannelLinks");
                 });
 
-            modelBuilder.Entity("Polku.Core.Segmentation.AssessmentAnswer", b =>
+            modelBuilder.Entity("ServiceProducers", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("AssessmentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ItemKey")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Part")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Value")
+                    b.Property<int>("ServiceId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.HasKey("OrganisationId", "ServiceId");
 
-                    b.HasIndex("AssessmentId", "Part");
+                    b.HasIndex("ServiceId");
 
-                    b.ToTable("AssessmentAnswers");
-                });
-
-            modelBuilder.Entity("Polku.Core.Segmentation.InstrumentVersion", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("LoadedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LoadedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Key", "Version")
-                        .IsUnique();
-
-                    b.ToTable("InstrumentVersions");
+                    b.ToTable("ServiceProducers");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -846,7 +1061,38 @@ namespace Polku.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Polku.Core.Catalogue.OpeningHours", b =>
+                {
+                    b.HasOne("Polku.Core.Catalogue.ServiceChannel", null)
+                        .WithMany("OpeningHours")
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Polku.Core.Catalogue.Professional", b =>
+                {
+                    b.HasOne("Polku.Core.Catalogue.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Polku.Core.Catalogue.Service", b =>
+                {
+                    b.HasOne("Polku.Core.Catalogue.Organisation", "ResponsibleOrganisation")
+                        .WithMany()
+                        .HasForeignKey("ResponsibleOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ResponsibleOrganisation");
+                });
+
+            modelBuilder.Entity("Polku.Core.Catalogue.ServiceChannel", b =>
                 {
                     b.HasOne("Polku.Core.Catalogue.Organisation", "Organisation")
                         .WithMany()
@@ -927,46 +1173,44 @@ namespace Polku.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("Polku.Core.Segmentation.Assessment", b =>
+            modelBuilder.Entity("ServiceChannelLinks", b =>
                 {
-                    b.HasOne("Polku.Core.Clients.Client", null)
+                    b.HasOne("Polku.Core.Catalogue.ServiceChannel", null)
                         .WithMany()
-                        .HasForeignKey("ClientId")
+                        .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Polku.Core.Segmentation.InstrumentVersion", "InstrumentVersion")
+                    b.HasOne("Polku.Core.Catalogue.Service", null)
                         .WithMany()
-                        .HasForeignKey("InstrumentVersionId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Polku.Core.Catalogue.Professional", null)
-                        .WithMany()
-                        .HasForeignKey("StartedByProfessionalId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("InstrumentVersion");
                 });
 
-            modelBuilder.Entity("Polku.Core.Segmentation.AssessmentAnswer", b =>
+            modelBuilder.Entity("ServiceProducers", b =>
                 {
-                    b.HasOne("Polku.Core.Segmentation.Assessment", null)
-                        .WithMany("Answers")
-                        .HasForeignKey("AssessmentId")
+                    b.HasOne("Polku.Core.Catalogue.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Polku.Core.Catalogue.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Polku.Core.Catalogue.ServiceChannel", b =>
+                {
+                    b.Navigation("OpeningHours");
                 });
 
             modelBuilder.Entity("Polku.Core.Clients.Family", b =>
                 {
                     b.Navigation("Members");
-                });
-
-            modelBuilder.Entity("Polku.Core.Segmentation.Assessment", b =>
-                {
-                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }

@@ -13,7 +13,7 @@ using Polku.Core.Data;
 namespace Polku.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PolkuDb))]
-    [Migration("20261124144120_Segmentation")]
+    [Migration("20261124153833_Segmentation")]
     partial class Segmentation
     {
         /// <inheritdoc />
@@ -238,6 +238,33 @@ namespace Polku.Migrations.Postgres.Migrations
                     b.ToTable("Municipalities");
                 });
 
+            modelBuilder.Entity("Polku.Core.Catalogue.OpeningHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId");
+
+                    b.ToTable("ChannelOpeningHours", (string)null);
+                });
+
             modelBuilder.Entity("Polku.Core.Catalogue.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -263,6 +290,9 @@ namespace Polku.Migrations.Postgres.Migrations
                     b.Property<string>("MunicipalityCode")
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
+
+                    b.Property<Guid?>("PtvId")
+                        .HasColumnType("uuid");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Polku.Core.Catalogue.Organisation.Description#LocalisedText", b1 =>
                         {
@@ -307,6 +337,9 @@ namespace Polku.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("PtvId")
                         .IsUnique();
 
                     b.ToTable("Organisations");
@@ -371,6 +404,318 @@ namespace Polku.Migrations.Postgres.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("Professionals");
+                });
+
+            modelBuilder.Entity("Polku.Core.Catalogue.Service", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("Areas")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<string[]>("Customerships")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("FundingType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.PrimitiveCollection<List<string>>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.PrimitiveCollection<List<string>>("LifeEvents")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid?>("PtvId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ResponsibleOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("ServiceClasses")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("TargetGroups")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<decimal?>("UnitCostEur")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Burden", "Polku.Core.Catalogue.Service.Burden#AdminBurden", b1 =>
+                        {
+                            b1.Property<int>("EventsPerYear")
+                                .HasColumnType("integer")
+                                .HasColumnName("BurdenEventsPerYear");
+
+                            b1.Property<decimal>("OutOfPocketEur")
+                                .HasPrecision(10, 2)
+                                .HasColumnType("numeric(10,2)")
+                                .HasColumnName("BurdenOutOfPocketEur");
+
+                            b1.Property<decimal>("TimeHours")
+                                .HasPrecision(8, 2)
+                                .HasColumnType("numeric(8,2)")
+                                .HasColumnName("BurdenTimeHours");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Polku.Core.Catalogue.Service.Description#LocalisedText", b1 =>
+                        {
+                            b1.Property<string>("En")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("DescriptionEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("DescriptionFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("DescriptionSv");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Polku.Core.Catalogue.Service.Name#LocalisedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("NameEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("NameFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("NameSv");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Polku.Core.Catalogue.Service.Summary#LocalisedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("SummaryEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("SummaryFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("SummarySv");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("PtvId")
+                        .IsUnique();
+
+                    b.HasIndex("ResponsibleOrganisationId");
+
+                    b.ToTable("Services");
+                });
+
+            modelBuilder.Entity("Polku.Core.Catalogue.ServiceChannel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.PrimitiveCollection<List<string>>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PhoneChargeType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("PtvId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "Polku.Core.Catalogue.ServiceChannel.Address#ChannelAddress", b1 =>
+                        {
+                            b1.Property<string>("MunicipalityCode")
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("AddressMunicipalityCode");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(5)
+                                .HasColumnType("character varying(5)")
+                                .HasColumnName("PostalCode");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "PostOffice", "Polku.Core.Catalogue.ServiceChannel.Address#ChannelAddress.PostOffice#LocalisedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("character varying(100)")
+                                        .HasColumnName("PostOfficeEn");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(100)
+                                        .HasColumnType("character varying(100)")
+                                        .HasColumnName("PostOfficeFi");
+
+                                    b2.Property<string>("Sv")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("character varying(100)")
+                                        .HasColumnName("PostOfficeSv");
+                                });
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Street", "Polku.Core.Catalogue.ServiceChannel.Address#ChannelAddress.Street#LocalisedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .HasMaxLength(150)
+                                        .HasColumnType("character varying(150)")
+                                        .HasColumnName("StreetEn");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(150)
+                                        .HasColumnType("character varying(150)")
+                                        .HasColumnName("StreetFi");
+
+                                    b2.Property<string>("Sv")
+                                        .HasMaxLength(150)
+                                        .HasColumnType("character varying(150)")
+                                        .HasColumnName("StreetSv");
+                                });
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Polku.Core.Catalogue.ServiceChannel.Description#LocalisedText", b1 =>
+                        {
+                            b1.Property<string>("En")
+                                .HasMaxLength(2500)
+                                .HasColumnType("character varying(2500)")
+                                .HasColumnName("DescriptionEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(2500)
+                                .HasColumnType("character varying(2500)")
+                                .HasColumnName("DescriptionFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(2500)
+                                .HasColumnType("character varying(2500)")
+                                .HasColumnName("DescriptionSv");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Polku.Core.Catalogue.ServiceChannel.Name#LocalisedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("NameEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("NameFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("NameSv");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PtvId")
+                        .IsUnique();
+
+                    b.ToTable("ServiceChannels");
                 });
 
             modelBuilder.Entity("Polku.Core.Clients.CareRelationship", b =>
@@ -822,6 +1167,36 @@ namespace Polku.Migrations.Postgres.Migrations
                     b.ToTable("InstrumentVersions");
                 });
 
+            modelBuilder.Entity("ServiceChannelLinks", b =>
+                {
+                    b.Property<int>("ChannelId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ChannelId", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("ServiceChannelLinks");
+                });
+
+            modelBuilder.Entity("ServiceProducers", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganisationId", "ServiceId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("ServiceProducers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -873,7 +1248,38 @@ namespace Polku.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Polku.Core.Catalogue.OpeningHours", b =>
+                {
+                    b.HasOne("Polku.Core.Catalogue.ServiceChannel", null)
+                        .WithMany("OpeningHours")
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Polku.Core.Catalogue.Professional", b =>
+                {
+                    b.HasOne("Polku.Core.Catalogue.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Polku.Core.Catalogue.Service", b =>
+                {
+                    b.HasOne("Polku.Core.Catalogue.Organisation", "ResponsibleOrganisation")
+                        .WithMany()
+                        .HasForeignKey("ResponsibleOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ResponsibleOrganisation");
+                });
+
+            modelBuilder.Entity("Polku.Core.Catalogue.ServiceChannel", b =>
                 {
                     b.HasOne("Polku.Core.Catalogue.Organisation", "Organisation")
                         .WithMany()
@@ -984,6 +1390,41 @@ namespace Polku.Migrations.Postgres.Migrations
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceChannelLinks", b =>
+                {
+                    b.HasOne("Polku.Core.Catalogue.ServiceChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Polku.Core.Catalogue.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceProducers", b =>
+                {
+                    b.HasOne("Polku.Core.Catalogue.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Polku.Core.Catalogue.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Polku.Core.Catalogue.ServiceChannel", b =>
+                {
+                    b.Navigation("OpeningHours");
                 });
 
             modelBuilder.Entity("Polku.Core.Clients.Family", b =>

@@ -1,0 +1,164 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Polku.Core.Catalogue;
+using Polku.Core.Data;
+using Polku.Core.Localisation;
+
+namespace Polku.Web.Pages.Admin.Services;
+
+/// <summary>An administrator edits a service's texts, codes and Polku's own additions, checked by <see cref="CatalogueRules"/>.</summary>
+public sealed class EditModel(PolkuDb db, CatalogueSearch search, TimeProvider clock, IStringLocalizer<Texts> texts) : PageModel
+{
+    [BindProperty]
+    public ServiceInput Input { get; set; } = new();
+
+    public IEnumerable<SelectListItem> LevelOptions => Enum.GetNames<ServiceLevel>().Select(n => new SelectListItem(texts["ServiceLevel." + n], n));
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) is not { } s)
+        {
+            return NotFound();
+        }
+
+        Input = new ServiceInput
+        {
+            NameFi = s.Name.Fi,
+            NameSv = s.Name.Sv,
+            NameEn = s.Name.En,
+            SummaryFi = s.Summary.Fi,
+            SummarySv = s.Summary.Sv,
+            SummaryEn = s.Summary.En,
+            TargetGroups = string.Join(", ", s.TargetGroups),
+            LifeEvents = string.Join(", ", s.LifeEvents),
+            ServiceClasses = string.Join(", ", s.ServiceClasses),
+            Customerships = string.Join(", ", s.Customerships),
+            Level = s.Level.ToString(),
+            UnitCostEur = s.UnitCostEur,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await db.Services.SingleOrDefaultAsync(s => s.Id == id, ct) is not { } service)
+        {
+            return NotFound();
+        }
+
+        var customerships = new List<Customership>();
+        foreach (var value in Split(Input.Customerships))
+        {
+            if (Enum.GetNames<Customership>().Contains(value, StringComparer.Ordinal))
+            {
+                customerships.Add(Enum.Parse<Customership>(value));
+            }
+            else
+            {
+                ModelState.AddModelError(Field(nameof(ServiceInput.Customerships)), texts["Catalogue.Problem.UnknownValue", value]);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        service.Name = new LocalisedText(Input.NameFi.Trim(), Blank(Input.NameSv), Blank(Input.NameEn));
+        service.Summary = new LocalisedText(Input.SummaryFi.Trim(), Blank(Input.SummarySv), Blank(Input.SummaryEn));
+        service.TargetGroups = Split(Input.TargetGroups);
+        service.LifeEvents = Split(Input.LifeEvents);
+        service.ServiceClasses = Split(Input.ServiceClasses);
+        service.Customerships = customerships.Distinct().ToList();
+        service.Level = Enum.Parse<ServiceLevel>(Input.Level);
+        service.UnitCostEur = Input.UnitCostEur;
+        var fields = new Dictionary<string, string>
+        {
+            ["targetGroups"] = nameof(ServiceInput.TargetGroups),
+            ["lifeEvents"] = nameof(ServiceInput.LifeEvents),
+            ["serviceClasses"] = nameof(ServiceInput.ServiceClasses),
+            ["unitCostEur"] = nameof(ServiceInput.UnitCostEur),
+        };
+        foreach (var problem in CatalogueRules.Check(service, service.Key))
+        {
+            var reason = texts["Catalogue.Problem." + problem.Reason, problem.Value ?? ""];
+            ModelState.AddModelError(Field(fields.GetValueOrDefault(problem.Field, nameof(ServiceInput.NameFi))), reason);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        service.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        search.Invalidate();
+        TempData["Saved"] = service.Key;
+        return RedirectToPage("Index");
+    }
+
+    private static string Field(string name) => $"{nameof(Input)}.{name}";
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static List<string> Split(string? codes) =>
+        (codes ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    public sealed class ServiceInput
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(200, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "EditService.NameFi")]
+        public string NameFi { get; set; } = "";
+
+        [StringLength(200, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "EditService.NameSv")]
+        public string? NameSv { get; set; }
+
+        [StringLength(200, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "EditService.NameEn")]
+        public string? NameEn { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(500, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "EditService.SummaryFi")]
+        public string SummaryFi { get; set; } = "";
+
+        [StringLength(500, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "EditService.SummarySv")]
+        public string? SummarySv { get; set; }
+
+        [StringLength(500, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "EditService.SummaryEn")]
+        public string? SummaryEn { get; set; }
+
+        [StringLength(500, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "EditService.TargetGroups")]
+        public string? TargetGroups { get; set; }
+
+        [StringLength(500, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "EditService.LifeEvents")]
+        public string? LifeEvents { get; set; }
+
+        [StringLength(500, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "EditService.ServiceClasses")]
+        public string? ServiceClasses { get; set; }
+
+        [StringLength(200, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "EditService.Customerships")]
+        public string? Customerships { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [RegularExpression("^(Universal|Basic|Specialist|Institutional)$", ErrorMessage = "Validation.Choice")]
+        [Display(Name = "EditService.Level")]
+        public string Level { get; set; } = nameof(ServiceLevel.Basic);
+
+        [Range(typeof(decimal), "0", "1000000", ErrorMessage = "Validation.Number")]
+        [Display(Name = "EditService.UnitCost")]
+        public decimal? UnitCostEur { get; set; }
+    }
+}

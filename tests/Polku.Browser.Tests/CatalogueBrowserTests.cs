@@ -1,0 +1,67 @@
+namespace Polku.Browser.Tests;
+
+/// <summary>Browsing, searching and filtering the catalogue in Finnish and Swedish, and an administrator's edit; axe on every page.</summary>
+[Collection(BrowserGroup.Name)]
+public sealed class CatalogueBrowserTests(BrowserFixture fixture)
+{
+    [Theory]
+    [InlineData("fi", "perhekeskuksessa", "Perhekeskuksen avoin kohtaamispaikka")]
+    [InlineData("sv", "familjecentret", "Familjecentrets öppna mötesplats")]
+    public async Task SearchAndFilter_WorkWithoutJavaScript_InBothLanguages(string language, string query, string expected)
+    {
+        await using var context = await fixture.NewContextAsync(javaScript: false);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await BrowserFixture.ChooseLanguageAsync(page, language);
+        await page.GotoAsync("/Services");
+
+        await page.FillAsync("#Q", query);
+        await page.SelectOptionAsync("#TargetGroup", "KR1.2");
+        await BrowserFixture.SubmitAsync(page, "form.search-form button[type=submit]");
+
+        Assert.Contains("TargetGroup=KR1.2", page.Url, StringComparison.Ordinal);
+        var results = await page.Locator(".service-list h3").AllInnerTextsAsync();
+        Assert.Contains(expected, results);
+        await BrowserFixture.AssertAccessibleAsync(page, $"search results ({language})");
+
+        await page.ClickAsync($".service-list a:text-is('{expected}')");
+        await page.WaitForLoadStateAsync();
+        Assert.Equal(expected, await page.InnerTextAsync("h1"));
+        Assert.True(await page.Locator(".card").CountAsync() > 0);
+        await BrowserFixture.AssertAccessibleAsync(page, $"service detail ({language})");
+
+        await page.GotoAsync("/Services");
+        await page.SelectOptionAsync("#Channel", "PrintableForm");
+        await BrowserFixture.SubmitAsync(page, "form.search-form button[type=submit]");
+        var forms = await page.Locator(".service-list__meta").AllInnerTextsAsync();
+        Assert.NotEmpty(forms);
+        await BrowserFixture.AssertAccessibleAsync(page, $"channel filter ({language})");
+    }
+
+    [Theory]
+    [InlineData("fi")]
+    [InlineData("sv")]
+    public async Task Administrator_EditsAService_SeesErrors_ThenSaves(string language)
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BrowserFixture.LogInAsync(page, "yllapito");
+        await BrowserFixture.ChooseLanguageAsync(page, language);
+        await BrowserFixture.VisitAndCheckAsync(page, "/Admin/Services");
+        await page.ClickAsync("table a >> nth=1");
+        await page.WaitForLoadStateAsync();
+
+        await page.FillAsync("#Input_TargetGroups", "KR1.2, KR77");
+        await BrowserFixture.SubmitAsync(page, "form.form button[type=submit]");
+        Assert.Equal("true", await page.GetAttributeAsync("#Input_TargetGroups", "aria-invalid"));
+        Assert.True(await page.Locator(".error-summary").IsVisibleAsync());
+        await BrowserFixture.AssertAccessibleAsync(page, $"service edit with errors ({language})");
+
+        await page.FillAsync("#Input_TargetGroups", "KR1.2");
+        await page.FillAsync("#Input_UnitCostEur", "95");
+        await BrowserFixture.SubmitAsync(page, "form.form button[type=submit]");
+        Assert.EndsWith("/Admin/Services", page.Url, StringComparison.Ordinal);
+        Assert.True(await page.Locator(".notice").IsVisibleAsync());
+        await BrowserFixture.AssertAccessibleAsync(page, $"catalogue administration after saving ({language})");
+    }
+}
