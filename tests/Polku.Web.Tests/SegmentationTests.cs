@@ -64,7 +64,8 @@ public abstract partial class SegmentationTests<TApp>(TApp app) : IClassFixture<
         var result = await nurse.GetStringAsync(path, Ct);
         Assert.Contains("Tulos: Omatoimiasiakkuus", result, StringComparison.Ordinal);
         Assert.Contains("role=\"img\"", result, StringComparison.Ordinal);
-        Assert.Contains("Palvelukuvastosta ei ole vielä saatavilla palveluja", result, StringComparison.Ordinal);
+        Assert.Matches("<a href=\"/Services/\\d+\">", result);
+        Assert.DoesNotContain("Tilanteeseen sopivia palveluja ei löytynyt", result, StringComparison.Ordinal);
 
         using (var noReason = await PolkuWebApp.PostFormAsync(nurse, path + "?handler=Confirm", new Dictionary<string, string> { ["Input.Outcome"] = "Network", ["Input.Reason"] = "" }))
         {
