@@ -116,7 +116,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static async Task AssertAccessibleAsync(IPage page, string what)
     {
-        var result = await page.RunAxe();
+        // axe runs as a script: in a context with JavaScript off it would wait forever, so bound it.
+        var result = await page.RunAxe().WaitAsync(TimeSpan.FromMinutes(2));
         var report = string.Join("\n", result.Violations.Select(Describe));
         Assert.True(result.Violations.Length == 0, $"axe found violations on {what}:\n{report}");
     }
