@@ -8,8 +8,11 @@ using Polku.Web.Setup;
 
 namespace Polku.Web.Pages.Clients.Assessments;
 
-/// <summary>The client part of an assessment, filled in the meeting. Reading and saving are audited.</summary>
-public sealed class ClientPartModel(Core.Segmentation.Assessments assessments, CurrentActor actor, IStringLocalizer<Texts> texts) : QuestionnairePageModel(texts)
+/// <summary>
+/// The client part (<c>…/ClientPart</c>) or the professional part (<c>…/ProfessionalPart</c>) of an assessment,
+/// filled in the meeting. Reading and saving are audited.
+/// </summary>
+public sealed class PartModel(Core.Segmentation.Assessments assessments, CurrentActor actor, IStringLocalizer<Texts> texts) : QuestionnairePageModel(texts)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -19,7 +22,7 @@ public sealed class ClientPartModel(Core.Segmentation.Assessments assessments, C
 
     public string ClientName { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string part, CancellationToken ct)
     {
         var opened = await assessments.OpenAsync(await actor.GetAsync(ct), Id, AssessmentId, AuditAction.Read, ct);
         if (opened.Value is not { } open)
@@ -27,12 +30,12 @@ public sealed class ClientPartModel(Core.Segmentation.Assessments assessments, C
             return AssessmentPageResults.For(opened.Error!.Value);
         }
 
-        Show(open);
+        Show(open, part);
         Prefill(open.Assessment.AnswersOf(Part));
         return open.Assessment.IsConfirmed ? AssessmentPageResults.For(SegmentationError.Confirmed) : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string part, CancellationToken ct)
     {
         var who = await actor.GetAsync(ct);
         var opened = await assessments.OpenAsync(who, Id, AssessmentId, AuditAction.Read, ct);
@@ -41,8 +44,10 @@ public sealed class ClientPartModel(Core.Segmentation.Assessments assessments, C
             return AssessmentPageResults.For(opened.Error!.Value);
         }
 
-        Show(open);
-        var saved = await assessments.AnswerClientPartAsync(who, Id, AssessmentId, PostedAnswers(), ct);
+        Show(open, part);
+        var saved = Part == AssessmentPart.Client
+            ? await assessments.AnswerClientPartAsync(who, Id, AssessmentId, PostedAnswers(), ct)
+            : await assessments.AnswerProfessionalPartAsync(who, Id, AssessmentId, PostedAnswers(), ct);
         if (saved.Error is SegmentationError.InvalidAnswers)
         {
             ShowErrors(saved.AnswerErrors);
@@ -58,10 +63,10 @@ public sealed class ClientPartModel(Core.Segmentation.Assessments assessments, C
         return Redirect($"/Clients/{Id}/Assessments/{AssessmentId}");
     }
 
-    private void Show(OpenAssessment open)
+    private void Show(OpenAssessment open, string part)
     {
         Instrument = open.Instrument;
-        Part = AssessmentPart.Client;
+        Part = part == "ClientPart" ? AssessmentPart.Client : AssessmentPart.Professional;
         ClientName = open.Client.FullName;
     }
 }
