@@ -4,6 +4,7 @@ using Polku.Core.Audit;
 using Polku.Core.Catalogue;
 using Polku.Core.Clients;
 using Polku.Core.Identity;
+using Polku.Core.Notifications;
 using Polku.Core.Segmentation;
 
 namespace Polku.Core.Data;
@@ -25,6 +26,8 @@ public class PolkuDb(DbContextOptions<PolkuDb> options) : IdentityDbContext<Polk
     public DbSet<InstrumentVersion> InstrumentVersions => Set<InstrumentVersion>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<AssessmentAnswer> AssessmentAnswers => Set<AssessmentAnswer>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationOptOut> NotificationOptOuts => Set<NotificationOptOut>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

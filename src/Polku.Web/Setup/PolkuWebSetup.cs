@@ -12,6 +12,7 @@ using Polku.Core.Data;
 using Polku.Core.Demo;
 using Polku.Core.Identity;
 using Polku.Core.Localisation;
+using Polku.Core.Notifications;
 using Polku.Core.Segmentation;
 using Polku.Web.Api;
 using Polku.Web.Fhir;
@@ -49,6 +50,11 @@ public static class PolkuWebSetup
         services.AddSingleton<ExtractSessions>();
         services.AddSingleton<CatalogueSearch>();
         services.AddScoped<PtvImporter>();
+        services.AddScoped<NotificationOutbox>();
+        services.AddScoped<NotificationDispatcher>();
+        services.AddSingleton<INotificationSender>(new FileNotificationSender(
+            configuration["Notifications:Directory"] is { Length: > 0 } outbox ? outbox : Path.Combine(Path.GetFullPath(database.DataDirectory), "outbox")));
+        services.AddHostedService<NotificationWorker>();
         services.AddOpenApi();
 
         services.AddIdentity<PolkuUser, IdentityRole>(o =>
