@@ -138,6 +138,16 @@ public abstract class CatalogueTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
         Assert.Contains("tuntematon koodi (KR99)", html, StringComparison.Ordinal);
 
+        using var exit = await PolkuWebApp.PostFormAsync(admin, edit, new Dictionary<string, string>
+        {
+            ["Input.NameFi"] = "Testipalvelu",
+            ["Input.SummaryFi"] = "Tiivistelmä",
+            ["Input.Customerships"] = "Network, Exit",
+            ["Input.Level"] = "Basic",
+        });
+        Assert.Equal(HttpStatusCode.OK, exit.StatusCode);
+        Assert.Contains("(Exit)", await exit.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
         using var valid = await PolkuWebApp.PostFormAsync(admin, edit, new Dictionary<string, string>
         {
             ["Input.NameFi"] = "Testipalvelu Lumikoskella",

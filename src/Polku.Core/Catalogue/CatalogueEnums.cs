@@ -33,15 +33,6 @@ public enum PhoneChargeType
     Other,
 }
 
-/// <summary>The four customerships of SPEC §3.2 a service can fit.</summary>
-public enum Customership
-{
-    SelfActing,
-    Community,
-    Cooperating,
-    Network,
-}
-
 /// <summary>Service level: how specialised a service is, from universal services for everyone to institutional care.</summary>
 public enum ServiceLevel
 {

@@ -11,6 +11,7 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Microsoft.EntityFrameworkCore;
 using Polku.Core.Data;
+using Polku.Core.Segmentation;
 
 namespace Polku.Core.Catalogue;
 

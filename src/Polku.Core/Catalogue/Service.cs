@@ -1,3 +1,5 @@
+using Polku.Core.Segmentation;
+
 namespace Polku.Core.Catalogue;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Polku.Core.Catalogue;
+using Polku.Core.Segmentation;
 
 namespace Polku.Core.Demo;
 

@@ -23,6 +23,17 @@ public enum Customership
     Exit,
 }
 
+/// <summary>Facts about <see cref="Customership"/> shared by segmentation and the catalogue.</summary>
+public static class Customerships
+{
+    /// <summary>The four customerships a service can fit and scoring can place a client in (everything but Exit).</summary>
+    public static IReadOnlyList<Customership> Four { get; } =
+        [Customership.SelfActing, Customership.Community, Customership.Cooperating, Customership.Network];
+
+    /// <summary>Whether a service can be said to fit <paramref name="customership"/>: Exit is an outcome, not a fit.</summary>
+    public static bool CanBeServiceFit(Customership customership) => customership != Customership.Exit;
+}
+
 /// <summary>Which side answers an item.</summary>
 public enum AssessmentPart
 {

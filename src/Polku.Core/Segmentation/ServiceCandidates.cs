@@ -20,7 +20,7 @@ public sealed class ServiceCandidates(PolkuDb db)
             .Select(s => new ServiceCandidate(
                 s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 s.Name,
-                s.Customerships.Select(c => Enum.Parse<Customership>(c.ToString())).ToHashSet(),
+                s.Customerships.ToHashSet(),
                 s.Level,
                 s.TargetGroups,
                 s.Areas,

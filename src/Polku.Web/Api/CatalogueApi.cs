@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Polku.Core.Catalogue;
 using Polku.Core.Data;
+using Polku.Core.Segmentation;
 
 namespace Polku.Web.Api;
 

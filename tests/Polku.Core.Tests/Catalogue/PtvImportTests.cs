@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polku.Core.Catalogue;
 using Polku.Core.Data;
+using Polku.Core.Segmentation;
 using Polku.Testing;
 
 namespace Polku.Core.Tests.Catalogue;

@@ -6,6 +6,7 @@ using Polku.Core.Clients;
 using Polku.Core.Identity;
 using Polku.Core.Localisation;
 using Polku.Core.Participation.Budgeting;
+using Polku.Core.Segmentation;
 
 namespace Polku.Core.Tests.Localisation;
 

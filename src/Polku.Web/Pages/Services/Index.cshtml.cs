@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Polku.Core.Catalogue;
 using Polku.Core.Data;
 using Polku.Core.Localisation;
+using Polku.Core.Segmentation;
 
 namespace Polku.Web.Pages.Services;
 
@@ -53,7 +54,9 @@ public sealed class IndexModel(PolkuDb db, CatalogueSearch search, IStringLocali
     public IEnumerable<SelectListItem> TargetGroupOptions => Codes(CatalogueCodes.TargetGroups);
     public IEnumerable<SelectListItem> LifeEventOptions => Codes(CatalogueCodes.LifeEvents);
     public IEnumerable<SelectListItem> ChannelOptions => Enums<ChannelKind>("ChannelKind.");
-    public IEnumerable<SelectListItem> CustomershipOptions => Enums<Customership>("Customership.");
+    public IEnumerable<SelectListItem> CustomershipOptions =>
+        new[] { new SelectListItem(texts["Services.Any"], "") }
+            .Concat(Customerships.Four.Select(c => new SelectListItem(texts["Customership." + c], c.ToString())));
     public IEnumerable<SelectListItem> LevelOptions => Enums<ServiceLevel>("ServiceLevel.");
     public IEnumerable<SelectListItem> AreaOptions =>
         new[] { new SelectListItem(texts["Services.Any"], "") }

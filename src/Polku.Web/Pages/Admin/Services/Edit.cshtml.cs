@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Polku.Core.Catalogue;
 using Polku.Core.Data;
 using Polku.Core.Localisation;
+using Polku.Core.Segmentation;
 
 namespace Polku.Web.Pages.Admin.Services;
 
@@ -53,9 +54,11 @@ public sealed class EditModel(PolkuDb db, CatalogueSearch search, TimeProvider c
         var customerships = new List<Customership>();
         foreach (var value in Split(Input.Customerships))
         {
-            if (Enum.GetNames<Customership>().Contains(value, StringComparer.Ordinal))
+            if (Enum.TryParse<Customership>(value, ignoreCase: false, out var parsed)
+                && Enum.IsDefined(parsed) && Customerships.CanBeServiceFit(parsed)
+                && Enum.GetNames<Customership>().Contains(value, StringComparer.Ordinal))
             {
-                customerships.Add(Enum.Parse<Customership>(value));
+                customerships.Add(parsed);
             }
             else
             {
