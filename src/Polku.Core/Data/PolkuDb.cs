@@ -4,6 +4,7 @@ using Polku.Core.Audit;
 using Polku.Core.Catalogue;
 using Polku.Core.Clients;
 using Polku.Core.Identity;
+using Polku.Core.Paths;
 using Polku.Core.Segmentation;
 
 namespace Polku.Core.Data;
@@ -25,6 +26,10 @@ public class PolkuDb(DbContextOptions<PolkuDb> options) : IdentityDbContext<Polk
     public DbSet<InstrumentVersion> InstrumentVersions => Set<InstrumentVersion>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<AssessmentAnswer> AssessmentAnswers => Set<AssessmentAnswer>();
+    public DbSet<Episode> Episodes => Set<Episode>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<Touchpoint> Touchpoints => Set<Touchpoint>();
+    public DbSet<Referral> Referrals => Set<Referral>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
