@@ -334,6 +334,14 @@ public sealed class ClientPaths(PolkuDb db, ClientAccess access, TimeProvider cl
         return await SaveAsync(opened, ct);
     }
 
+    /// <summary>The client a referral belongs to (an id only, no client data).</summary>
+    public Task<Guid?> ClientOfReferralAsync(Guid referralId, CancellationToken ct = default) =>
+        db.Referrals.Where(r => r.Id == referralId).Select(r => (Guid?)r.ClientId).FirstOrDefaultAsync(ct);
+
+    /// <summary>The client an episode belongs to (an id only, no client data).</summary>
+    public Task<Guid?> ClientOfEpisodeAsync(Guid episodeId, CancellationToken ct = default) =>
+        db.Episodes.Where(e => e.Id == episodeId).Select(e => (Guid?)e.ClientId).FirstOrDefaultAsync(ct);
+
     /// <summary>Referrals addressed to the actor's organisation that wait for an answer, oldest first.</summary>
     public async Task<List<Referral>> InboxAsync(Actor actor, CancellationToken ct = default)
     {

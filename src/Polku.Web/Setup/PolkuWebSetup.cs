@@ -11,6 +11,7 @@ using Polku.Core.Clients;
 using Polku.Core.Data;
 using Polku.Core.Demo;
 using Polku.Core.Identity;
+using Polku.Core.Paths;
 using Polku.Core.Localisation;
 using Polku.Core.Segmentation;
 using Polku.Web.Api;
@@ -42,6 +43,9 @@ public static class PolkuWebSetup
         services.AddScoped<DemoCountySeeder>();
         services.AddScoped<Instruments>();
         services.AddScoped<Assessments>();
+        services.AddScoped<ClientPaths>();
+        services.AddScoped<PathAlerts>();
+        services.AddOptions<PathAlertOptions>().Bind(configuration.GetSection(PathAlertOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ServiceCandidates>();
         services.AddScoped<SegmentationStatistics>();
         services.AddSingleton<FhirCapabilities>();
@@ -121,6 +125,7 @@ public static class PolkuWebSetup
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Clients", Policies.ClientWork);
+                o.Conventions.AuthorizeFolder("/Paths", Policies.ClientWork);
                 o.Conventions.AuthorizeFolder("/Me", Policies.Client);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
                 o.Conventions.AuthorizeFolder("/Insight", Policies.Management);
