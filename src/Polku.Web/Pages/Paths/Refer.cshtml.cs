@@ -40,7 +40,7 @@ public sealed class ReferModel(ClientPaths paths, CurrentActor actor, PolkuDb db
     {
         if (Input.Consent == "override" && string.IsNullOrWhiteSpace(Input.OverrideReason))
         {
-            ModelState.AddModelError("Input.OverrideReason", "Validation.OverrideReason");
+            ModelState.AddModelError("Input.OverrideReason", texts["Validation.ReferralOverrideReason"]);
         }
 
         if (!ModelState.IsValid)
@@ -58,7 +58,7 @@ public sealed class ReferModel(ClientPaths paths, CurrentActor actor, PolkuDb db
                 return http;
             }
 
-            ModelState.AddModelError(error == PathError.SameOrganisation ? "Input.ToOrganisationId" : string.Empty, PathResults.Message(error));
+            ModelState.AddModelError(error == PathError.SameOrganisation ? "Input.ToOrganisationId" : string.Empty, texts[PathResults.Message(error)]);
             return await LoadAsync(ct) ?? Page();
         }
 

@@ -1,13 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Polku.Core.Localisation;
 using Polku.Core.Paths;
 using Polku.Web.Setup;
 
 namespace Polku.Web.Pages.Paths;
 
 /// <summary>One referral with the steps the reader may take: accept, reject with a reason, complete, revoke.</summary>
-public sealed class ReferralModel(ClientPaths paths, CurrentActor actor) : PageModel
+public sealed class ReferralModel(ClientPaths paths, CurrentActor actor, IStringLocalizer<Texts> texts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -28,7 +30,7 @@ public sealed class ReferralModel(ClientPaths paths, CurrentActor actor) : PageM
         var who = await actor.GetAsync(ct);
         if (action == ReferralAction.Reject && string.IsNullOrWhiteSpace(Input.Reason))
         {
-            ModelState.AddModelError("Input.Reason", "Validation.RejectReason");
+            ModelState.AddModelError("Input.Reason", texts["Validation.RejectReason"]);
         }
         else
         {
@@ -48,7 +50,7 @@ public sealed class ReferralModel(ClientPaths paths, CurrentActor actor) : PageM
                 return http;
             }
 
-            ModelState.AddModelError(string.Empty, PathResults.Message(error));
+            ModelState.AddModelError(string.Empty, texts[PathResults.Message(error)]);
             return await LoadAsync(ct) ?? Page();
         }
 

@@ -40,7 +40,7 @@ public sealed class TouchpointModel(ClientPaths paths, CurrentActor actor, IStri
     {
         if (Input.Date is { } day && day > FinnishTime.Today(clock))
         {
-            ModelState.AddModelError("Input.Date", "Validation.NotInFuture");
+            ModelState.AddModelError("Input.Date", texts["Validation.NotInFuture"]);
         }
 
         if (!ModelState.IsValid)
@@ -58,7 +58,7 @@ public sealed class TouchpointModel(ClientPaths paths, CurrentActor actor, IStri
                 return http;
             }
 
-            ModelState.AddModelError(string.Empty, PathResults.Message(error));
+            ModelState.AddModelError(string.Empty, texts[PathResults.Message(error)]);
             return await LoadAsync(ct) ?? Page();
         }
 

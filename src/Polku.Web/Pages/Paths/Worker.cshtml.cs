@@ -42,7 +42,7 @@ public sealed class WorkerModel(ClientPaths paths, CurrentActor actor, PolkuDb d
                 return http;
             }
 
-            ModelState.AddModelError(string.Empty, PathResults.Message(error));
+            ModelState.AddModelError(string.Empty, texts[PathResults.Message(error)]);
             return await LoadAsync(ct) ?? Page();
         }
 
