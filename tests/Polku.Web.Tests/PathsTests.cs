@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
 using Polku.Core.Paths;
+using Polku.Web.Fhir;
 using Polku.Testing;
 using Task = System.Threading.Tasks.Task;
 
@@ -222,5 +225,50 @@ public abstract class PathsTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(ReferralStatus.Revoked, (await app.ReferralsAsync("faduma-abdi")).Single(r => r.Id == referral.Id).Status);
         using var refused = await worker.GetAsync(page, Ct);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task FhirEverything_IsABundleThatRoundTripsWithTheFirelySdk_AndIsAudited()
+    {
+        var laura = await app.ClientAsync("laura-aaltola");
+        var worker = await app.LogInAsAsync("vastuutyontekija");
+
+        using var response = await worker.GetAsync($"/fhir/r4/Patient/{laura.Id}/$everything", Ct);
+        var json = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, json);
+        Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
+        var bundle = new FhirJsonDeserializer().Deserialize<Bundle>(json);
+        var again = new FhirJsonDeserializer().Deserialize<Bundle>(bundle.ToJson());
+        Assert.True(bundle.IsExactly(again));
+        var resources = bundle.Entry.Select(e => e.Resource).ToList();
+        var patient = Assert.Single(resources.OfType<Patient>());
+        Assert.Equal((PathsFhir.IdentityCodeSystem, laura.PersonalIdentityCode), (patient.Identifier[0].System, patient.Identifier[0].Value));
+        var episode = resources.OfType<EpisodeOfCare>().First();
+        Assert.Equal("Minna Karjalainen", episode.CareManager!.Display);
+        Assert.Equal("CareTeam/" + episode.Id, episode.Team[0].Reference);
+        Assert.Contains(resources.OfType<CareTeam>(), t => t.Id == episode.Id);
+        var referrals = await app.ReferralsAsync("laura-aaltola");
+        Assert.Equal(referrals.Count, resources.OfType<ServiceRequest>().Count());
+        Assert.Equal(referrals.Count, resources.OfType<Hl7.Fhir.Model.Task>().Count());
+        Assert.Contains(resources.OfType<Hl7.Fhir.Model.Task>(), t => t.Status == Hl7.Fhir.Model.Task.TaskStatus.Completed);
+        Assert.NotEmpty(resources.OfType<Encounter>());
+        Assert.NotEmpty(resources.OfType<Hl7.Fhir.Model.Consent>());
+        Assert.Contains(await app.AuditEntriesAsync("laura-aaltola"), e => e.Resource == "paths.fhir" && e.Action == Polku.Core.Audit.AuditAction.Export);
+    }
+
+    [Fact]
+    public async Task FhirPatient_WithoutSignIn_Is401_AndWithoutCareRelationship_Is403()
+    {
+        var eino = await app.ClientAsync("eino-lehtinen");
+
+        using var anonymous = await app.Anonymous().GetAsync($"/fhir/r4/Patient/{eino.Id}", Ct);
+        using var stranger = await (await app.LogInAsAsync("ammattilainen")).GetAsync($"/fhir/r4/Patient/{eino.Id}/$everything", Ct);
+        using var own = await (await app.LogInAsAsync("asiakas")).GetAsync($"/fhir/r4/Patient/{(await app.ClientAsync("laura-aaltola")).Id}", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, stranger.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal("Aaltola", new FhirJsonDeserializer().Deserialize<Patient>(await own.Content.ReadAsStringAsync(Ct)).Name[0].Family);
     }
 }

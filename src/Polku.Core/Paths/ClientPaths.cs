@@ -49,9 +49,13 @@ public sealed class ClientPaths(PolkuDb db, ClientAccess access, TimeProvider cl
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The client's path, audited as a read.</summary>
-    public async Task<PathOutcome<ClientPath>> PathAsync(Actor actor, Guid clientId, CancellationToken ct = default)
+    public Task<PathOutcome<ClientPath>> PathAsync(Actor actor, Guid clientId, CancellationToken ct = default) =>
+        PathAsync(actor, clientId, AuditAction.Read, AuditResources.Path, ct);
+
+    /// <summary>The client's path, audited with the given action and resource (e.g. an export).</summary>
+    public async Task<PathOutcome<ClientPath>> PathAsync(Actor actor, Guid clientId, AuditAction action, string resource, CancellationToken ct = default)
     {
-        var opening = await access.OpenAsync(actor, clientId, AuditAction.Read, AuditResources.Path, ct);
+        var opening = await access.OpenAsync(actor, clientId, action, resource, ct);
         if (opening.Client is not { } client)
         {
             return NotOpened(opening);

@@ -184,6 +184,7 @@ public static class PolkuWebSetup
         app.MapHealthChecks("/health");
         var fhir = app.MapFhir();
         fhir.MapSegmentationFhir();
+        fhir.MapPathsFhir();
         fhir.MapCatalogueFhir(app.Services.GetRequiredService<FhirCapabilities>());
         app.MapOpenApi();
         app.MapCatalogueApi();
