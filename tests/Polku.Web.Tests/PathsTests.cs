@@ -3,8 +3,8 @@ using System.Net;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Polku.Core.Paths;
-using Polku.Web.Fhir;
 using Polku.Testing;
+using Polku.Web.Fhir;
 using Task = System.Threading.Tasks.Task;
 
 namespace Polku.Web.Tests;
