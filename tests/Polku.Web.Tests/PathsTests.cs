@@ -271,4 +271,19 @@ public abstract class PathsTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal("Aaltola", new FhirJsonDeserializer().Deserialize<Patient>(await own.Content.ReadAsStringAsync(Ct)).Name[0].Family);
     }
+
+    [Fact]
+    public async Task Guardian_SeesAMinorChildsPath_ButNotTheOtherGuardiansPath()
+    {
+        var eetu = await app.ClientAsync("eetu-aaltola");
+        var jussi = await app.ClientAsync("jussi-aaltola");
+        var mother = await app.LogInAsAsync("asiakas");
+
+        using var child = await mother.GetAsync($"/Me/Path?client={eetu.Id}", Ct);
+        using var spouse = await mother.GetAsync($"/Me/Path?client={jussi.Id}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, child.StatusCode);
+        Assert.Contains("Lapsen polku: Eetu Aaltola", await child.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, spouse.StatusCode);
+    }
 }
