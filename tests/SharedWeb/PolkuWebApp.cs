@@ -144,6 +144,29 @@ public partial class PolkuWebApp(DatabaseProvider provider, bool realServer = fa
         return await db.AuditEntries.AsNoTracking().Where(e => e.ClientId == client.Id).OrderBy(e => e.Id).ToListAsync();
     }
 
+    /// <summary>A demo client's referrals as stored now, oldest first.</summary>
+    public async Task<List<Polku.Core.Paths.Referral>> ReferralsAsync(string clientKey)
+    {
+        var client = await ClientAsync(clientKey);
+        await using var db = Database.CreateContext();
+        return await db.Referrals.AsNoTracking().Where(r => r.ClientId == client.Id).OrderBy(r => r.RequestedAt).ToListAsync();
+    }
+
+    /// <summary>A demo client's episodes as stored now, oldest first.</summary>
+    public async Task<List<Polku.Core.Paths.Episode>> EpisodesAsync(string clientKey)
+    {
+        var client = await ClientAsync(clientKey);
+        await using var db = Database.CreateContext();
+        return await db.Episodes.AsNoTracking().Where(e => e.ClientId == client.Id).OrderBy(e => e.StartedAt).ToListAsync();
+    }
+
+    /// <summary>The organisation with the given key (read straight from the database).</summary>
+    public async Task<int> OrganisationIdAsync(string key)
+    {
+        await using var db = Database.CreateContext();
+        return await db.Organisations.Where(o => o.Key == key).Select(o => o.Id).SingleAsync();
+    }
+
     public async Task<int> UserCountAsync()
     {
         await using var db = Database.CreateContext();

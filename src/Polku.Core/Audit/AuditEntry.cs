@@ -26,6 +26,9 @@ public enum AuditPurpose
     /// <summary>A professional of an organisation the client has given consent to.</summary>
     Consent,
 
+    /// <summary>A professional of the organisation a pending referral of the client is addressed to.</summary>
+    PendingReferral,
+
     /// <summary>No grounds: the access was refused.</summary>
     None,
 }

@@ -10,6 +10,11 @@ public static class AuditResources
     public const string OwnDataExport = "client.export";
     public const string Assessments = "segmentation.assessments";
     public const string Assessment = "segmentation.assessment";
+    public const string Path = "paths.path";
+    public const string Referral = "paths.referral";
+    public const string Touchpoint = "paths.touchpoint";
+    public const string Alerts = "paths.alerts";
+    public const string FhirExport = "paths.fhir";
 
-    public static IReadOnlyList<string> All { get; } = [ClientList, ClientDetails, ClientContact, AccessLog, OwnDataExport, Assessments, Assessment];
+    public static IReadOnlyList<string> All { get; } = [ClientList, ClientDetails, ClientContact, AccessLog, OwnDataExport, Assessments, Assessment, Path, Referral, Touchpoint, Alerts, FhirExport];
 }

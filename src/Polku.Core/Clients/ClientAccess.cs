@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Polku.Core.Audit;
 using Polku.Core.Data;
 using Polku.Core.Identity;
+using Polku.Core.Paths;
 
 namespace Polku.Core.Clients;
 
@@ -20,7 +21,8 @@ public sealed record ClientOpening(Client? Client, AuditPurpose Purpose, bool Is
 
 /// <summary>
 /// The one place that decides who may see a client's data: the client, the client's guardian, a professional in an
-/// active care relationship, or a professional of an organisation the client has given valid consent to.
+/// active care relationship, a professional of an organisation the client has given valid consent to, or a professional
+/// of an organisation a pending referral of the client is addressed to (until it is answered).
 /// A role alone never gives access. Every decision that leads to reading or changing data is audited.
 /// </summary>
 public sealed class ClientAccess(PolkuDb db, AuditLog audit, TimeProvider clock)
@@ -63,6 +65,15 @@ public sealed class ClientAccess(PolkuDb db, AuditLog audit, TimeProvider clock)
             if (consents.Any(c => c.IsValidAt(now)))
             {
                 return new AccessDecision(true, AuditPurpose.Consent);
+            }
+
+            // The receiving unit must be able to read what it is asked to take on before it answers.
+            var referred = await db.Referrals.AnyAsync(
+                r => r.ClientId == clientId && r.ToOrganisationId == organisationId && r.Status == ReferralStatus.Requested,
+                ct);
+            if (referred)
+            {
+                return new AccessDecision(true, AuditPurpose.PendingReferral);
             }
         }
 

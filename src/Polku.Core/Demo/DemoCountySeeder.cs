@@ -127,6 +127,10 @@ public sealed class DemoCountySeeder(
         }));
         await db.SaveChangesAsync(ct);
 
+        var servicesByKey = db.Services.Local.ToDictionary(s => s.Key);
+        DemoPaths.Add(db, DemoPathsData.Load(), clock.GetUtcNow().UtcDateTime, organisations, professionals, clients, servicesByKey);
+        await db.SaveChangesAsync(ct);
+
         foreach (var u in data.DemoUsers)
         {
             var professional = u.Professional is null ? null : professionals[u.Professional];

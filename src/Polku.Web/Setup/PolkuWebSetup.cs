@@ -13,6 +13,7 @@ using Polku.Core.Demo;
 using Polku.Core.Identity;
 using Polku.Core.Localisation;
 using Polku.Core.Notifications;
+using Polku.Core.Paths;
 using Polku.Core.Segmentation;
 using Polku.Web.Api;
 using Polku.Web.Fhir;
@@ -43,6 +44,9 @@ public static class PolkuWebSetup
         services.AddScoped<DemoCountySeeder>();
         services.AddScoped<Instruments>();
         services.AddScoped<Assessments>();
+        services.AddScoped<ClientPaths>();
+        services.AddScoped<PathAlerts>();
+        services.AddOptions<PathAlertOptions>().Bind(configuration.GetSection(PathAlertOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ServiceCandidates>();
         services.AddScoped<SegmentationStatistics>();
         services.AddSingleton<FhirCapabilities>();
@@ -127,6 +131,7 @@ public static class PolkuWebSetup
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Clients", Policies.ClientWork);
+                o.Conventions.AuthorizeFolder("/Paths", Policies.ClientWork);
                 o.Conventions.AuthorizeFolder("/Me", Policies.Client);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
                 o.Conventions.AuthorizeFolder("/Insight", Policies.Management);
@@ -185,6 +190,7 @@ public static class PolkuWebSetup
         app.MapHealthChecks("/health");
         var fhir = app.MapFhir();
         fhir.MapSegmentationFhir();
+        fhir.MapPathsFhir();
         fhir.MapCatalogueFhir(app.Services.GetRequiredService<FhirCapabilities>());
         app.MapOpenApi();
         app.MapCatalogueApi();

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Polku.Core.Audit;
 using Polku.Core.Catalogue;
 using Polku.Core.Clients;
 using Polku.Core.Data;
 using Polku.Core.Demo;
 using Polku.Core.Identity;
+using Polku.Core.Paths;
 using Polku.Testing;
 
 namespace Polku.Core.Tests.Demo;
@@ -78,6 +80,14 @@ public class DemoCountyTests
             var blended = await db.Clients.SingleAsync(c => c.Key == "veeti-laine", ct);
             Assert.Single(await db.Guardianships.Where(g => g.ChildId == blended.Id).ToListAsync(ct));
         }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var alerts = await scope.ServiceProvider.GetRequiredService<PathAlerts>().AllAsync(ct);
+            Assert.Equal(Enum.GetValues<AlertKind>(), alerts.Select(a => a.Kind).Distinct().Order());
+            var db = scope.ServiceProvider.GetRequiredService<PolkuDb>();
+            Assert.Equal(DemoPathsData.Load().Episodes.Count, await db.Episodes.CountAsync(ct));
+        }
     }
 
     private static ServiceProvider Services(TestDatabase database)
@@ -88,6 +98,10 @@ public class DemoCountyTests
         services.AddDbContext<PolkuDb>(o => o.UsePolkuDatabase(database.Provider, database.ConnectionString));
         services.AddIdentityCore<PolkuUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>().AddEntityFrameworkStores<PolkuDb>();
         services.AddScoped<DemoCountySeeder>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<ClientAccess>();
+        services.AddScoped<PathAlerts>();
+        services.AddOptions<PathAlertOptions>();
         return services.BuildServiceProvider();
     }
 }

@@ -73,6 +73,11 @@ public class TranslationTests
             ("FundingType.", Enum.GetNames<FundingType>()),
             ("PhoneChargeType.", Enum.GetNames<PhoneChargeType>()),
             ("Catalogue.Problem.", CatalogueProblem.Reasons.ToArray()),
+            ("ReferralKind.", Enum.GetNames<Polku.Core.Paths.ReferralKind>()),
+            ("ReferralStatus.", Enum.GetNames<Polku.Core.Paths.ReferralStatus>()),
+            ("AlertKind.", Enum.GetNames<Polku.Core.Paths.AlertKind>()),
+            ("PathError.", Enum.GetNames<Polku.Core.Paths.PathError>()),
+            ("Paths.Done.", Enum.GetNames<Polku.Core.Paths.ReferralAction>()),
         })
         {
             foreach (var name in names)
