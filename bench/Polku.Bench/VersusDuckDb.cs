@@ -69,7 +69,7 @@ internal static class VersusDuckDb
     /// <summary>The child process of a DuckDB run: the figures as a JSON object on standard output.</summary>
     public static int RunDuckDb(string personsCsv, string eventsCsv)
     {
-        var figures = DuckDbAnalysis.Run(personsCsv, eventsCsv);
+        var figures = DuckDbAnalysis.Run(personsCsv, eventsCsv, timings: Environment.GetEnvironmentVariable("POLKU_DUCKDB_TIMINGS") is null ? null : Console.Error);
         using var stdout = Console.OpenStandardOutput();
         JsonSerializer.Serialize(stdout, figures);
         return 0;

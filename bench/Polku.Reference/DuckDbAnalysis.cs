@@ -14,7 +14,7 @@ public static class DuckDbAnalysis
     public static string Sql { get; } = ReadSql();
 
     /// <summary>Every figure as a path (<see cref="AnalysisFigures"/> naming) and its value; null where withheld or undefined.</summary>
-    public static IReadOnlyDictionary<string, double?> Run(string personsPath, string eventsPath, int? threads = null)
+    public static IReadOnlyDictionary<string, double?> Run(string personsPath, string eventsPath, int? threads = null, TextWriter? timings = null)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
@@ -26,9 +26,11 @@ public static class DuckDbAnalysis
         var script = Sql.Replace("$persons", Quote(personsPath), StringComparison.Ordinal).Replace("$events", Quote(eventsPath), StringComparison.Ordinal);
         var statements = script.Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(StripComments).Where(s => s.Length > 0).ToArray();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var statement in statements[..^1])
         {
             Execute(connection, statement);
+            timings?.WriteLine($"{clock.Elapsed.TotalSeconds:0.00} s  {statement.Split('\n')[0]}");
         }
 
         using var query = connection.CreateCommand();
@@ -40,6 +42,7 @@ public static class DuckDbAnalysis
             figures.Add(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetDouble(1));
         }
 
+        timings?.WriteLine($"{clock.Elapsed.TotalSeconds:0.00} s  figures");
         return figures;
     }
 

@@ -2,12 +2,13 @@
 -- $persons and $events are replaced by the quoted file paths. The last statement yields (figure, value) rows; a figure
 -- withheld by small-cell protection has value NULL.
 CREATE TEMP TABLE persons AS
-SELECT person_id FROM read_csv($persons, header = true, all_varchar = true);
+SELECT person_id FROM read_csv($persons, header = true, types = {'person_id': 'VARCHAR'});
 
 CREATE TEMP TABLE events AS
-SELECT event_id, person_id, CAST("start" AS TIMESTAMP) AS "start", service_level, provider_id, channel,
-       CAST(cost_eur AS DECIMAL(38, 6)) AS cost_eur, NULLIF(referral_from, '') AS referral_from
-FROM read_csv($events, header = true, all_varchar = true);
+SELECT event_id, person_id, "start", service_level, provider_id, channel, cost_eur, referral_from
+FROM read_csv($events, header = true, types = {
+    'event_id': 'VARCHAR', 'person_id': 'VARCHAR', 'start': 'TIMESTAMP', 'service_level': 'VARCHAR', 'provider_id': 'VARCHAR',
+    'channel': 'VARCHAR', 'cost_eur': 'DECIMAL(18, 6)', 'referral_from': 'VARCHAR'});
 
 CREATE TEMP TABLE person_cost AS
 SELECT p.person_id,
