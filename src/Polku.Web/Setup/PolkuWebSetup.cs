@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -15,6 +17,7 @@ using Polku.Core.Localisation;
 using Polku.Core.Segmentation;
 using Polku.Web.Api;
 using Polku.Web.Fhir;
+using Polku.Core.Insight;
 using Polku.Web.Pages.Insight;
 
 namespace Polku.Web.Setup;
@@ -47,6 +50,8 @@ public static class PolkuWebSetup
         services.AddSingleton<FhirCapabilities>();
         services.AddMemoryCache();
         services.AddSingleton<ExtractSessions>();
+        services.AddScoped<IDashboardSection, CustomershipSection>();
+        services.AddScoped<OwnDataSections>();
         services.AddSingleton<CatalogueSearch>();
         services.AddScoped<PtvImporter>();
         services.AddOpenApi();
@@ -72,6 +77,10 @@ public static class PolkuWebSetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+
+            // An API answers 401/403 instead of redirecting to the sign-in page.
+            o.Events.OnRedirectToLogin = context => ApiStatus(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiStatus(context, StatusCodes.Status403Forbidden);
         });
 
         var oidc = configuration.GetSection(OpenIdConnectSettings.Section).Get<OpenIdConnectSettings>() ?? new OpenIdConnectSettings();
@@ -134,6 +143,20 @@ public static class PolkuWebSetup
         services.AddProblemDetails();
     }
 
+    private static Task ApiStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public static async Task PreparePolkuDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -182,6 +205,7 @@ public static class PolkuWebSetup
         fhir.MapCatalogueFhir(app.Services.GetRequiredService<FhirCapabilities>());
         app.MapOpenApi();
         app.MapCatalogueApi();
+        app.MapInsightApi();
         app.MapRazorPages();
     }
 }
