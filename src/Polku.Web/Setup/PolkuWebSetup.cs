@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -13,11 +13,11 @@ using Polku.Core.Clients;
 using Polku.Core.Data;
 using Polku.Core.Demo;
 using Polku.Core.Identity;
+using Polku.Core.Insight;
 using Polku.Core.Localisation;
 using Polku.Core.Segmentation;
 using Polku.Web.Api;
 using Polku.Web.Fhir;
-using Polku.Core.Insight;
 using Polku.Web.Pages.Insight;
 
 namespace Polku.Web.Setup;
