@@ -1,3 +1,15 @@
 using BenchmarkDotNet.Running;
+using Polku.Bench;
 
-BenchmarkSwitcher.FromAssembly(typeof(Polku.Bench.AnalyzeBenchmark).Assembly).Run(args);
+return args switch
+{
+    ["versus-duckdb", ..] => VersusDuckDb.Run(args),
+    ["duckdb-run", var persons, var events] => VersusDuckDb.RunDuckDb(persons, events),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(AnalyzeBenchmark).Assembly).Run(args);
+    return 0;
+}

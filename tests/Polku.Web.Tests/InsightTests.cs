@@ -269,4 +269,98 @@ public sealed class InsightTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains("Kirjoita kokonaisluku.", invalid, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"table-comparison\"", invalid, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Api_ExtractTables_AreTheDashboardTables_WithSmallCellsNull()
+    {
+        var (persons, events) = SmallCells();
+        var manager = await UploadAsync(persons, events);
+
+        using var json = System.Text.Json.JsonDocument.Parse(await manager.GetStringAsync("/api/insight/extract", Ct));
+        var tables = json.RootElement.EnumerateArray().ToDictionary(t => t.GetProperty("id").GetString()!);
+        Assert.Equal(["concentration", "lorenz", "heavy_users", "levels", "channels", "referrals", "waits"], tables.Keys);
+        var institutional = tables["levels"].GetProperty("rows").EnumerateArray()
+            .Single(r => r.GetProperty("labels").GetProperty("service_level").GetString() == "institutional");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, institutional.GetProperty("values").GetProperty("cost_eur").ValueKind);
+        Assert.Equal(["persons", "events", "cost_eur"], institutional.GetProperty("withheld").EnumerateArray().Select(e => e.GetString()));
+        var basic = tables["levels"].GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("labels").GetProperty("service_level").GetString() == "basic");
+        Assert.Equal(15, basic.GetProperty("values").GetProperty("persons").GetDouble());
+        Assert.Empty(basic.GetProperty("withheld").EnumerateArray());
+
+        using var filtered = System.Text.Json.JsonDocument.Parse(await manager.GetStringAsync("/api/insight/extract?area=564&from=2024-01-01&to=2024-12-31", Ct));
+        var levels = filtered.RootElement.EnumerateArray().Single(t => t.GetProperty("id").GetString() == "levels").GetProperty("rows");
+        Assert.Equal(5, levels.EnumerateArray().Single().GetProperty("values").GetProperty("persons").GetDouble());
+
+        using var bad = await manager.GetAsync("/api/insight/extract?area=5x4&from=2025-02-01&to=2025-01-01", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = await bad.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("\"area\"", problem, StringComparison.Ordinal);
+        Assert.Contains("\"to\"", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Api_WithoutAnUploadedExtract_IsNotFound_AndOwnDataAnswers()
+    {
+        var manager = await app.LogInAsAsync("johto");
+        using (var forget = await PolkuWebApp.PostFormAsync(manager, "/Insight?handler=Forget", new Dictionary<string, string>()))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, forget.StatusCode);
+        }
+
+        using var none = await manager.GetAsync("/api/insight/extract", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+
+        using var own = System.Text.Json.JsonDocument.Parse(await manager.GetStringAsync("/api/insight/own?from=2020-01-01&area=091", Ct));
+        var section = own.RootElement.EnumerateArray().Single();
+        Assert.Equal("segmentation", section.GetProperty("id").GetString());
+        Assert.Equal(["customerships", "transitions"], section.GetProperty("tables").EnumerateArray().Select(t => t.GetProperty("id").GetString()));
+    }
+
+    [Theory]
+    [InlineData("asiakas", HttpStatusCode.Forbidden)]
+    [InlineData("ammattilainen", HttpStatusCode.Forbidden)]
+    [InlineData("muotoilija", HttpStatusCode.Forbidden)]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    public async Task Api_IsOnlyForManagers(string? user, HttpStatusCode expected)
+    {
+        var client = user is null ? app.Anonymous() : await app.LogInAsAsync(user);
+
+        foreach (var path in new[] { "/api/insight/extract", "/api/insight/own" })
+        {
+            using var response = await client.GetAsync(path, Ct);
+            Assert.Equal(expected, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Api_IsDocumentedInTheOpenApiDocument()
+    {
+        var openApi = await app.Anonymous().GetStringAsync("/openapi/v1.json", Ct);
+
+        Assert.Contains("\"/api/insight/extract\"", openApi, StringComparison.Ordinal);
+        Assert.Contains("\"/api/insight/own\"", openApi, StringComparison.Ordinal);
+        Assert.Contains("GetOwnDataDashboard", openApi, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OwnData_Page_HasTheSegmentationSection_InFinnishAndSwedish_WithCsv()
+    {
+        var manager = await app.LogInAsAsync("johto");
+
+        var page = await PageAsync(manager, "/Insight/Own?culture=fi-FI");
+        Assert.Contains("Asiakkuuksien jakauma ja siirtymät", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"table-customerships\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"table-transitions\"", page, StringComparison.Ordinal);
+        Assert.Contains("/Insight/Own?handler=Csv&table=customerships", page, StringComparison.Ordinal);
+        var swedish = await PageAsync(manager, "/Insight/Own?culture=sv-FI&Filter.Area=091&Filter.From=2025-01-01");
+        Assert.Contains("Klientskapens fördelning och övergångar", swedish, StringComparison.Ordinal);
+        Assert.Contains("&Filter.Area=091", swedish, StringComparison.Ordinal);
+
+        var csv = await manager.GetStringAsync("/Insight/Own?handler=Csv&table=customerships&Filter.Area=091", Ct);
+        Assert.StartsWith("customership,clients,withheld\nself_acting,", csv, StringComparison.Ordinal);
+
+        var wrong = await PageAsync(manager, "/Insight/Own?Filter.From=2025-02-01&Filter.To=2025-01-01");
+        Assert.DoesNotContain("id=\"table-customerships\"", wrong, StringComparison.Ordinal);
+        Assert.Contains("field--invalid", wrong, StringComparison.Ordinal);
+    }
 }

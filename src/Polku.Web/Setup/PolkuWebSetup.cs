@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -11,6 +13,7 @@ using Polku.Core.Clients;
 using Polku.Core.Data;
 using Polku.Core.Demo;
 using Polku.Core.Identity;
+using Polku.Core.Insight;
 using Polku.Core.Localisation;
 using Polku.Core.Notifications;
 using Polku.Core.Paths;
@@ -52,6 +55,8 @@ public static class PolkuWebSetup
         services.AddSingleton<FhirCapabilities>();
         services.AddMemoryCache();
         services.AddSingleton<ExtractSessions>();
+        services.AddScoped<IDashboardSection, CustomershipSection>();
+        services.AddScoped<OwnDataSections>();
         services.AddSingleton<CatalogueSearch>();
         services.AddScoped<PtvImporter>();
         services.AddScoped<NotificationOutbox>();
@@ -82,6 +87,10 @@ public static class PolkuWebSetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+
+            // An API answers 401/403 instead of redirecting to the sign-in page.
+            o.Events.OnRedirectToLogin = context => ApiStatus(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiStatus(context, StatusCodes.Status403Forbidden);
         });
 
         var oidc = configuration.GetSection(OpenIdConnectSettings.Section).Get<OpenIdConnectSettings>() ?? new OpenIdConnectSettings();
@@ -145,6 +154,20 @@ public static class PolkuWebSetup
         services.AddProblemDetails();
     }
 
+    private static Task ApiStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public static async Task PreparePolkuDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -194,6 +217,7 @@ public static class PolkuWebSetup
         fhir.MapCatalogueFhir(app.Services.GetRequiredService<FhirCapabilities>());
         app.MapOpenApi();
         app.MapCatalogueApi();
+        app.MapInsightApi();
         app.MapRazorPages();
     }
 }
