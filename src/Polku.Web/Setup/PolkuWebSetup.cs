@@ -56,6 +56,7 @@ public static class PolkuWebSetup
         services.AddMemoryCache();
         services.AddSingleton<ExtractSessions>();
         services.AddScoped<IDashboardSection, CustomershipSection>();
+        services.AddScoped<IDashboardSection, PathsSection>();
         services.AddScoped<OwnDataSections>();
         services.AddSingleton<CatalogueSearch>();
         services.AddScoped<PtvImporter>();
