@@ -10,6 +10,8 @@ public static class AuditResources
     public const string OwnDataExport = "client.export";
     public const string Assessments = "segmentation.assessments";
     public const string Assessment = "segmentation.assessment";
+    public const string Feedback = "participation.feedback";
+    public const string CoWrittenNote = "participation.note";
 
-    public static IReadOnlyList<string> All { get; } = [ClientList, ClientDetails, ClientContact, AccessLog, OwnDataExport, Assessments, Assessment];
+    public static IReadOnlyList<string> All { get; } = [ClientList, ClientDetails, ClientContact, AccessLog, OwnDataExport, Assessments, Assessment, Feedback, CoWrittenNote];
 }

@@ -5,6 +5,8 @@ using Polku.Core.Catalogue;
 using Polku.Core.Clients;
 using Polku.Core.Identity;
 using Polku.Core.Notifications;
+using Polku.Core.Participation.Feedback;
+using Polku.Core.Participation.Notes;
 using Polku.Core.Segmentation;
 
 namespace Polku.Core.Data;
@@ -28,6 +30,10 @@ public class PolkuDb(DbContextOptions<PolkuDb> options) : IdentityDbContext<Polk
     public DbSet<AssessmentAnswer> AssessmentAnswers => Set<AssessmentAnswer>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationOptOut> NotificationOptOuts => Set<NotificationOptOut>();
+    public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
+    public DbSet<DevelopmentAction> DevelopmentActions => Set<DevelopmentAction>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<CoWrittenNote> CoWrittenNotes => Set<CoWrittenNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
