@@ -12,6 +12,8 @@ using Polku.Core.Data;
 using Polku.Core.Demo;
 using Polku.Core.Identity;
 using Polku.Core.Localisation;
+using Polku.Core.Participation.Feedback;
+using Polku.Core.Participation.Notes;
 using Polku.Core.Notifications;
 using Polku.Core.Segmentation;
 using Polku.Web.Api;
@@ -52,6 +54,9 @@ public static class PolkuWebSetup
         services.AddScoped<PtvImporter>();
         services.AddScoped<NotificationOutbox>();
         services.AddScoped<NotificationDispatcher>();
+        services.AddScoped<FeedbackLoop>();
+        services.AddScoped<FeedbackFigures>();
+        services.AddScoped<CoWrittenNotes>();
         services.AddSingleton<INotificationSender>(new FileNotificationSender(
             configuration["Notifications:Directory"] is { Length: > 0 } outbox ? outbox : Path.Combine(Path.GetFullPath(database.DataDirectory), "outbox")));
         services.AddHostedService<NotificationWorker>();
@@ -130,6 +135,7 @@ public static class PolkuWebSetup
                 o.Conventions.AuthorizeFolder("/Me", Policies.Client);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
                 o.Conventions.AuthorizeFolder("/Insight", Policies.Management);
+                o.Conventions.AuthorizeFolder("/Feedback/Manage", Policies.Management);
             })
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Texts)))
