@@ -34,8 +34,13 @@ public abstract class FeedbackLoopTests(DatabaseProvider provider) : IAsyncLifet
         var born = new DateOnly(1990, 5, 1);
         _parent = new Client
         {
-            Key = "parent", PersonalIdentityCode = PersonalIdentityCode.Create(born, 931).Value, FirstName = "Maja", LastName = "Testinen",
-            BirthDate = born, Language = "sv", Email = "maja@example.invalid",
+            Key = "parent",
+            PersonalIdentityCode = PersonalIdentityCode.Create(born, 931).Value,
+            FirstName = "Maja",
+            LastName = "Testinen",
+            BirthDate = born,
+            Language = "sv",
+            Email = "maja@example.invalid",
         };
         _db.AddRange(_unit, other, _nurse, _stranger, _parent);
         await _db.SaveChangesAsync();
