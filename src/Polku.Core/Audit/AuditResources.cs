@@ -15,6 +15,8 @@ public static class AuditResources
     public const string Touchpoint = "paths.touchpoint";
     public const string Alerts = "paths.alerts";
     public const string FhirExport = "paths.fhir";
+    public const string Feedback = "participation.feedback";
+    public const string CoWrittenNote = "participation.note";
 
-    public static IReadOnlyList<string> All { get; } = [ClientList, ClientDetails, ClientContact, AccessLog, OwnDataExport, Assessments, Assessment, Path, Referral, Touchpoint, Alerts, FhirExport];
+    public static IReadOnlyList<string> All { get; } = [ClientList, ClientDetails, ClientContact, AccessLog, OwnDataExport, Assessments, Assessment, Path, Referral, Touchpoint, Alerts, FhirExport, Feedback, CoWrittenNote];
 }

@@ -6,6 +6,8 @@ using Polku.Core.Clients;
 using Polku.Core.Identity;
 using Polku.Core.Notifications;
 using Polku.Core.Paths;
+using Polku.Core.Participation.Feedback;
+using Polku.Core.Participation.Notes;
 using Polku.Core.Segmentation;
 
 namespace Polku.Core.Data;
@@ -33,6 +35,10 @@ public class PolkuDb(DbContextOptions<PolkuDb> options) : IdentityDbContext<Polk
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<Touchpoint> Touchpoints => Set<Touchpoint>();
     public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
+    public DbSet<DevelopmentAction> DevelopmentActions => Set<DevelopmentAction>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<CoWrittenNote> CoWrittenNotes => Set<CoWrittenNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -126,6 +126,8 @@ public sealed class DemoCountySeeder(
             ValidUntil = c.ValidUntil,
         }));
         await db.SaveChangesAsync(ct);
+        DemoFeedback.Add(db, organisations["perhekeskus-jarvilinna"], clients["laura-aaltola"], FinnishTime.Today(clock));
+        await db.SaveChangesAsync(ct);
 
         var servicesByKey = db.Services.Local.ToDictionary(s => s.Key);
         DemoPaths.Add(db, DemoPathsData.Load(), clock.GetUtcNow().UtcDateTime, organisations, professionals, clients, servicesByKey);

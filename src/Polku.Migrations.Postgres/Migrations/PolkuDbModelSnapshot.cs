@@ -1107,6 +1107,243 @@ namespace Polku.Migrations.Postgres.Migrations
                     b.ToTable("NotificationOptOuts");
                 });
 
+            modelBuilder.Entity("Polku.Core.Participation.Feedback.DevelopmentAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OwnerProfessionalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Result", "Polku.Core.Participation.Feedback.DevelopmentAction.Result#LocalisedText", b1 =>
+                        {
+                            b1.Property<string>("En")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("ResultEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("ResultFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("ResultSv");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Polku.Core.Participation.Feedback.DevelopmentAction.Title#LocalisedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("TitleFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("TitleSv");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("OwnerProfessionalId");
+
+                    b.ToTable("DevelopmentActions");
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Feedback.FeedbackItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("DevelopmentActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("GiverClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("GotHelp")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int?>("Listened")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Recommendation")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Respected")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ServiceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("StateChangedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("TouchpointId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Variant")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DevelopmentActionId");
+
+                    b.HasIndex("GiverClientId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("OrganisationId", "GivenOn");
+
+                    b.ToTable("FeedbackItems");
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Feedback.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DevelopmentActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReachedOn")
+                        .HasColumnType("date");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Polku.Core.Participation.Feedback.Milestone.Title#LocalisedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("TitleFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("TitleSv");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DevelopmentActionId");
+
+                    b.ToTable("Milestones");
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Notes.CoWrittenNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ClientAgrees")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ClientAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClientComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ProfessionalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProfessionalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProfessionalText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.ToTable("CoWrittenNotes");
+                });
+
             modelBuilder.Entity("Polku.Core.Paths.Episode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1704,6 +1941,70 @@ namespace Polku.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Polku.Core.Participation.Feedback.DevelopmentAction", b =>
+                {
+                    b.HasOne("Polku.Core.Catalogue.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Polku.Core.Catalogue.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerProfessionalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Feedback.FeedbackItem", b =>
+                {
+                    b.HasOne("Polku.Core.Participation.Feedback.DevelopmentAction", "DevelopmentAction")
+                        .WithMany("Items")
+                        .HasForeignKey("DevelopmentActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Polku.Core.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("GiverClientId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Polku.Core.Catalogue.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Polku.Core.Catalogue.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("DevelopmentAction");
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Feedback.Milestone", b =>
+                {
+                    b.HasOne("Polku.Core.Participation.Feedback.DevelopmentAction", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("DevelopmentActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Notes.CoWrittenNote", b =>
+                {
+                    b.HasOne("Polku.Core.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Polku.Core.Catalogue.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Polku.Core.Paths.Episode", b =>
                 {
                     b.HasOne("Polku.Core.Clients.Client", null)
@@ -1882,6 +2183,13 @@ namespace Polku.Migrations.Postgres.Migrations
             modelBuilder.Entity("Polku.Core.Clients.Family", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Feedback.DevelopmentAction", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("Polku.Core.Paths.Episode", b =>

@@ -1074,6 +1074,239 @@ namespace Polku.Migrations.Sqlite.Migrations
                     b.ToTable("NotificationOptOuts");
                 });
 
+            modelBuilder.Entity("Polku.Core.Participation.Feedback.DevelopmentAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerProfessionalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Result", "Polku.Core.Participation.Feedback.DevelopmentAction.Result#LocalisedText", b1 =>
+                        {
+                            b1.Property<string>("En")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ResultEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ResultFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ResultSv");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Polku.Core.Participation.Feedback.DevelopmentAction.Title#LocalisedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleSv");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("OwnerProfessionalId");
+
+                    b.ToTable("DevelopmentActions");
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Feedback.FeedbackItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DevelopmentActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GiverClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GotHelp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Listened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Recommendation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Respected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StateChangedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TouchpointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Variant")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DevelopmentActionId");
+
+                    b.HasIndex("GiverClientId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("OrganisationId", "GivenOn");
+
+                    b.ToTable("FeedbackItems");
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Feedback.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DevelopmentActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReachedOn")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Polku.Core.Participation.Feedback.Milestone.Title#LocalisedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleSv");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DevelopmentActionId");
+
+                    b.ToTable("Milestones");
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Notes.CoWrittenNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ClientAgrees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClientAnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfessionalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProfessionalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfessionalText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.ToTable("CoWrittenNotes");
+                });
+
             modelBuilder.Entity("Polku.Core.Paths.Episode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1665,6 +1898,70 @@ namespace Polku.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Polku.Core.Participation.Feedback.DevelopmentAction", b =>
+                {
+                    b.HasOne("Polku.Core.Catalogue.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Polku.Core.Catalogue.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerProfessionalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Feedback.FeedbackItem", b =>
+                {
+                    b.HasOne("Polku.Core.Participation.Feedback.DevelopmentAction", "DevelopmentAction")
+                        .WithMany("Items")
+                        .HasForeignKey("DevelopmentActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Polku.Core.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("GiverClientId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Polku.Core.Catalogue.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Polku.Core.Catalogue.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("DevelopmentAction");
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Feedback.Milestone", b =>
+                {
+                    b.HasOne("Polku.Core.Participation.Feedback.DevelopmentAction", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("DevelopmentActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Notes.CoWrittenNote", b =>
+                {
+                    b.HasOne("Polku.Core.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Polku.Core.Catalogue.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Polku.Core.Paths.Episode", b =>
                 {
                     b.HasOne("Polku.Core.Clients.Client", null)
@@ -1843,6 +2140,13 @@ namespace Polku.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Polku.Core.Clients.Family", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Feedback.DevelopmentAction", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("Polku.Core.Paths.Episode", b =>

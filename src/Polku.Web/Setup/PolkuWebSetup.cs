@@ -17,6 +17,8 @@ using Polku.Core.Insight;
 using Polku.Core.Localisation;
 using Polku.Core.Notifications;
 using Polku.Core.Paths;
+using Polku.Core.Participation.Feedback;
+using Polku.Core.Participation.Notes;
 using Polku.Core.Segmentation;
 using Polku.Web.Api;
 using Polku.Web.Fhir;
@@ -62,6 +64,9 @@ public static class PolkuWebSetup
         services.AddScoped<PtvImporter>();
         services.AddScoped<NotificationOutbox>();
         services.AddScoped<NotificationDispatcher>();
+        services.AddScoped<FeedbackLoop>();
+        services.AddScoped<FeedbackFigures>();
+        services.AddScoped<CoWrittenNotes>();
         services.AddSingleton<INotificationSender>(new FileNotificationSender(
             configuration["Notifications:Directory"] is { Length: > 0 } outbox ? outbox : Path.Combine(Path.GetFullPath(database.DataDirectory), "outbox")));
         services.AddHostedService<NotificationWorker>();
@@ -145,6 +150,7 @@ public static class PolkuWebSetup
                 o.Conventions.AuthorizeFolder("/Me", Policies.Client);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
                 o.Conventions.AuthorizeFolder("/Insight", Policies.Management);
+                o.Conventions.AuthorizeFolder("/Feedback/Manage", Policies.Management);
             })
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Texts)))

@@ -10,14 +10,15 @@ namespace Polku.Web.TagHelpers;
 /// <summary>
 /// Renders one labelled form field with its hint and error: <c>&lt;polku-field for="Input.Email" type="email" /&gt;</c>.
 /// The label comes from the property's [Display(Name)] (translated); errors come from ModelState and are tied to the
-/// control with aria-describedby and aria-invalid. Give <c>options</c> for a select, <c>type="textarea"</c> for text areas.
+/// control with aria-describedby and aria-invalid. Give <c>options</c> for a select, <c>type="textarea"</c> for text areas,
+/// and <c>options</c> with <c>type="radio"</c> for a group of radio buttons in a fieldset (the label becomes its legend).
 /// </summary>
 [HtmlTargetElement("polku-field", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class FieldTagHelper(IStringLocalizer<Texts> texts) : TagHelper
 {
     public required ModelExpression For { get; set; }
 
-    /// <summary>input type (text, email, tel, password, number, date, file) or "textarea".</summary>
+    /// <summary>input type (text, email, tel, password, number, date, file), "textarea", or "radio" with options.</summary>
     public string Type { get; set; } = "text";
 
     /// <summary>Resource key of a hint shown under the label.</summary>
@@ -46,12 +47,17 @@ public sealed class FieldTagHelper(IStringLocalizer<Texts> texts) : TagHelper
         var required = Required ?? (For.Metadata.IsRequired && For.Metadata.ModelType != typeof(bool));
         var value = state?.AttemptedValue ?? FormatValue(For.Model);
 
-        output.TagName = "div";
+        var radios = Type == "radio" && Options is not null;
+        output.TagName = radios ? "fieldset" : "div";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", errors.Count > 0 ? "field field--invalid" : "field");
+        output.Attributes.SetAttribute("class", (errors.Count > 0 ? "field field--invalid" : "field") + (radios ? " field--choices" : ""));
 
-        var label = new TagBuilder("label");
-        label.Attributes["for"] = id;
+        var label = new TagBuilder(radios ? "legend" : "label");
+        if (!radios)
+        {
+            label.Attributes["for"] = id;
+        }
+
         label.InnerHtml.Append(Label ?? For.Metadata.DisplayName ?? name);
         if (required)
         {
@@ -88,6 +94,12 @@ public sealed class FieldTagHelper(IStringLocalizer<Texts> texts) : TagHelper
             describedBy.Add(id + "-error");
         }
 
+        if (radios)
+        {
+            output.Content.AppendHtml(BuildRadios(name, id, value, describedBy, errors.Count > 0, required));
+            return;
+        }
+
         var control = BuildControl(name, id, value);
         if (describedBy.Count > 0)
         {
@@ -110,6 +122,53 @@ public sealed class FieldTagHelper(IStringLocalizer<Texts> texts) : TagHelper
         }
 
         output.Content.AppendHtml(control);
+    }
+
+    private TagBuilder BuildRadios(string name, string id, string? value, List<string> describedBy, bool invalid, bool required)
+    {
+        var list = new TagBuilder("div");
+        list.AddCssClass("choices");
+        var index = 0;
+        foreach (var option in Options!)
+        {
+            var optionId = $"{id}_{index++}";
+            var input = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
+            input.Attributes["type"] = "radio";
+            input.Attributes["id"] = optionId;
+            input.Attributes["name"] = name;
+            input.Attributes["value"] = option.Value;
+            if (option.Value == value)
+            {
+                input.Attributes["checked"] = "checked";
+            }
+
+            if (describedBy.Count > 0)
+            {
+                input.Attributes["aria-describedby"] = string.Join(" ", describedBy);
+            }
+
+            if (invalid)
+            {
+                input.Attributes["aria-invalid"] = "true";
+            }
+
+            if (required)
+            {
+                input.Attributes["required"] = "required";
+            }
+
+            var label = new TagBuilder("label");
+            label.AddCssClass("choice");
+            label.Attributes["for"] = optionId;
+            label.InnerHtml.Append(option.Text);
+            var wrapper = new TagBuilder("div");
+            wrapper.AddCssClass("choices__item");
+            wrapper.InnerHtml.AppendHtml(input);
+            wrapper.InnerHtml.AppendHtml(label);
+            list.InnerHtml.AppendHtml(wrapper);
+        }
+
+        return list;
     }
 
     private TagBuilder BuildControl(string name, string id, string? value)
