@@ -5,6 +5,7 @@ using Polku.Core.Catalogue;
 using Polku.Core.Clients;
 using Polku.Core.Identity;
 using Polku.Core.Notifications;
+using Polku.Core.Participation.Budgeting;
 using Polku.Core.Segmentation;
 
 namespace Polku.Core.Data;
@@ -28,6 +29,10 @@ public class PolkuDb(DbContextOptions<PolkuDb> options) : IdentityDbContext<Polk
     public DbSet<AssessmentAnswer> AssessmentAnswers => Set<AssessmentAnswer>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationOptOut> NotificationOptOuts => Set<NotificationOptOut>();
+    public DbSet<BudgetRound> BudgetRounds => Set<BudgetRound>();
+    public DbSet<BudgetProject> BudgetProjects => Set<BudgetProject>();
+    public DbSet<BudgetBallot> BudgetBallots => Set<BudgetBallot>();
+    public DbSet<BudgetBallotChoice> BudgetBallotChoices => Set<BudgetBallotChoice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
