@@ -1,5 +1,4 @@
 using System.Text;
-using BenchmarkDotNet.Attributes;
 using Polku.Core.Insight;
 
 namespace Polku.Bench;

@@ -1,3 +1,1 @@
-using BenchmarkDotNet.Running;
-
 BenchmarkSwitcher.FromAssembly(typeof(Polku.Bench.AnalyzeBenchmark).Assembly).Run(args);

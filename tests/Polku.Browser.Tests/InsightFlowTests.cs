@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Playwright;
-using Polku.Core.Insight;
 
 namespace Polku.Browser.Tests;
 

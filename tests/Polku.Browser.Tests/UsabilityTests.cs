@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Polku.Browser.Tests;
 
 /// <summary>Keyboard only, no JavaScript, a phone-sized screen and print.</summary>

@@ -1,5 +1,3 @@
-using Polku.Core.Participation.Budgeting;
-
 namespace Polku.Cli.Tests;
 
 public sealed class BudgetCommandTests : IDisposable

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using Polku.Core.Localisation;
 using Polku.Core.Participation.Budgeting;

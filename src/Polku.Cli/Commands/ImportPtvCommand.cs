@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Polku.Core.Catalogue;
 using Polku.Core.Data;
 using Polku.Core.Localisation;

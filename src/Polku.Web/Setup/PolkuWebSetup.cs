@@ -13,6 +13,7 @@ using Polku.Core.Demo;
 using Polku.Core.Identity;
 using Polku.Core.Localisation;
 using Polku.Core.Notifications;
+using Polku.Core.Participation.Budgeting;
 using Polku.Core.Segmentation;
 using Polku.Web.Api;
 using Polku.Web.Fhir;
@@ -51,6 +52,7 @@ public static class PolkuWebSetup
         services.AddSingleton<CatalogueSearch>();
         services.AddScoped<PtvImporter>();
         services.AddScoped<NotificationOutbox>();
+        services.AddScoped<BudgetRounds>();
         services.AddScoped<NotificationDispatcher>();
         services.AddSingleton<INotificationSender>(new FileNotificationSender(
             configuration["Notifications:Directory"] is { Length: > 0 } outbox ? outbox : Path.Combine(Path.GetFullPath(database.DataDirectory), "outbox")));
