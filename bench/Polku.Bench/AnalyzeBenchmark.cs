@@ -1,4 +1,5 @@
 using System.Text;
+using BenchmarkDotNet.Attributes;
 using Polku.Core.Insight;
 
 namespace Polku.Bench;

@@ -1,1 +1,3 @@
+using BenchmarkDotNet.Running;
+
 BenchmarkSwitcher.FromAssembly(typeof(Polku.Bench.AnalyzeBenchmark).Assembly).Run(args);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Polku.Cli.Commands;
 using Polku.Core.Localisation;

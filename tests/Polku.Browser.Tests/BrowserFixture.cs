@@ -1,3 +1,7 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Polku.Core.Data;
 using Polku.Testing;
 
 namespace Polku.Browser.Tests;

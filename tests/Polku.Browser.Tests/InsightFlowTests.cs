@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Playwright;
+using Polku.Core.Insight;
 
 namespace Polku.Browser.Tests;
 

@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace Polku.Browser.Tests;
 
 /// <summary>Keyboard only, no JavaScript, a phone-sized screen and print.</summary>

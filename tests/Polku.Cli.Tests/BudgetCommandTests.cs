@@ -1,3 +1,5 @@
+using Polku.Core.Participation.Budgeting;
+
 namespace Polku.Cli.Tests;
 
 public sealed class BudgetCommandTests : IDisposable

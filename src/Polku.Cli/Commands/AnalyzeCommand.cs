@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Polku.Core.Insight;
 using Polku.Core.Localisation;

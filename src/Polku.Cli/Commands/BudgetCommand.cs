@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Polku.Core.Localisation;
 using Polku.Core.Participation.Budgeting;

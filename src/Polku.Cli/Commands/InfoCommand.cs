@@ -1,4 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Polku.Core.Data;
 using Polku.Core.Localisation;
 

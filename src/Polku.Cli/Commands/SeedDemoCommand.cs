@@ -1,3 +1,6 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Polku.Core.Data;
 using Polku.Core.Demo;
 using Polku.Core.Localisation;
