@@ -88,19 +88,21 @@ public sealed class BudgetingFlowTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Budgeting_pages_pass_axe_in_Finnish_without_signing_in()
+    public async Task The_published_demo_round_and_its_results_pass_axe_in_Finnish_without_signing_in()
     {
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await BrowserFixture.ChooseLanguageAsync(page, "fi");
         await BrowserFixture.VisitAndCheckAsync(page, "/Participation/Budgeting");
-        var first = page.Locator("main tbody a").First;
-        if (await first.CountAsync() > 0)
-        {
-            await first.ClickAsync();
-            await page.WaitForLoadStateAsync(LoadState.Load);
-            await BrowserFixture.AssertAccessibleAsync(page, "a round without signing in");
-        }
+        await page.ClickAsync("main tbody a >> text=Järvilinnan nuorten budjetti 2026");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await BrowserFixture.AssertAccessibleAsync(page, "the published demo round without signing in");
+        await page.ClickAsync("main a.button");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await BrowserFixture.AssertAccessibleAsync(page, "the demo round's results");
+        var results = await page.InnerTextAsync("main");
+        Assert.Contains("Ääniä annettiin 40. Toteutetaan 3 hanketta", results, StringComparison.Ordinal);
+        Assert.Contains("Hyväksyntä: valitse 1–3 hanketta", results, StringComparison.Ordinal);
     }
 }
