@@ -8,6 +8,7 @@ using Polku.Core.Notifications;
 using Polku.Core.Paths;
 using Polku.Core.Participation.Feedback;
 using Polku.Core.Participation.Notes;
+using Polku.Core.Participation.Budgeting;
 using Polku.Core.Segmentation;
 
 namespace Polku.Core.Data;
@@ -39,6 +40,10 @@ public class PolkuDb(DbContextOptions<PolkuDb> options) : IdentityDbContext<Polk
     public DbSet<DevelopmentAction> DevelopmentActions => Set<DevelopmentAction>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<CoWrittenNote> CoWrittenNotes => Set<CoWrittenNote>();
+    public DbSet<BudgetRound> BudgetRounds => Set<BudgetRound>();
+    public DbSet<BudgetProject> BudgetProjects => Set<BudgetProject>();
+    public DbSet<BudgetBallot> BudgetBallots => Set<BudgetBallot>();
+    public DbSet<BudgetBallotChoice> BudgetBallotChoices => Set<BudgetBallotChoice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -152,6 +152,7 @@ public sealed class DemoCountySeeder(
             Check(await users.AddToRoleAsync(user, u.Role));
         }
 
+        await DemoBudgeting.AddAsync(db, clock.GetUtcNow().UtcDateTime, ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Demo county loaded: {Organisations} organisations, {Professionals} professionals, {Clients} clients, {Services} services",
             organisations.Count, professionals.Count, clients.Count, services);

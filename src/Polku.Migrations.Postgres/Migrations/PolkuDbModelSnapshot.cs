@@ -1107,6 +1107,169 @@ namespace Polku.Migrations.Postgres.Migrations
                     b.ToTable("NotificationOptOuts");
                 });
 
+            modelBuilder.Entity("Polku.Core.Participation.Budgeting.BudgetBallot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CastAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("VoterId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId", "VoterId")
+                        .IsUnique();
+
+                    b.ToTable("BudgetBallots");
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Budgeting.BudgetBallotChoice", b =>
+                {
+                    b.Property<int>("BallotId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BallotId", "ProjectId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("BudgetBallotChoices");
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Budgeting.BudgetProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal>("Cost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProposedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("BudgetProjects");
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Budgeting.BudgetRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("MaxCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int?>("MaxProjects")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("MinCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("MinProjects")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RuleKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("RulesLockedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BudgetRounds");
+                });
+
             modelBuilder.Entity("Polku.Core.Participation.Feedback.DevelopmentAction", b =>
                 {
                     b.Property<int>("Id")
@@ -1941,6 +2104,39 @@ namespace Polku.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Polku.Core.Participation.Budgeting.BudgetBallot", b =>
+                {
+                    b.HasOne("Polku.Core.Participation.Budgeting.BudgetRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Budgeting.BudgetBallotChoice", b =>
+                {
+                    b.HasOne("Polku.Core.Participation.Budgeting.BudgetBallot", null)
+                        .WithMany("Choices")
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Polku.Core.Participation.Budgeting.BudgetProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Budgeting.BudgetProject", b =>
+                {
+                    b.HasOne("Polku.Core.Participation.Budgeting.BudgetRound", null)
+                        .WithMany("Projects")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Polku.Core.Participation.Feedback.DevelopmentAction", b =>
                 {
                     b.HasOne("Polku.Core.Catalogue.Organisation", null)
@@ -2183,6 +2379,16 @@ namespace Polku.Migrations.Postgres.Migrations
             modelBuilder.Entity("Polku.Core.Clients.Family", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Budgeting.BudgetBallot", b =>
+                {
+                    b.Navigation("Choices");
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Budgeting.BudgetRound", b =>
+                {
+                    b.Navigation("Projects");
                 });
 
             modelBuilder.Entity("Polku.Core.Participation.Feedback.DevelopmentAction", b =>

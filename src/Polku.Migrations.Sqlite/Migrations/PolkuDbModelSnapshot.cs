@@ -1074,6 +1074,163 @@ namespace Polku.Migrations.Sqlite.Migrations
                     b.ToTable("NotificationOptOuts");
                 });
 
+            modelBuilder.Entity("Polku.Core.Participation.Budgeting.BudgetBallot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CastAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoterId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId", "VoterId")
+                        .IsUnique();
+
+                    b.ToTable("BudgetBallots");
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Budgeting.BudgetBallotChoice", b =>
+                {
+                    b.Property<int>("BallotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BallotId", "ProjectId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("BudgetBallotChoices");
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Budgeting.BudgetProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Cost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("BudgetProjects");
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Budgeting.BudgetRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("MaxCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxProjects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MinCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinProjects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RulesLockedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BudgetRounds");
+                });
+
             modelBuilder.Entity("Polku.Core.Participation.Feedback.DevelopmentAction", b =>
                 {
                     b.Property<int>("Id")
@@ -1898,6 +2055,39 @@ namespace Polku.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Polku.Core.Participation.Budgeting.BudgetBallot", b =>
+                {
+                    b.HasOne("Polku.Core.Participation.Budgeting.BudgetRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Budgeting.BudgetBallotChoice", b =>
+                {
+                    b.HasOne("Polku.Core.Participation.Budgeting.BudgetBallot", null)
+                        .WithMany("Choices")
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Polku.Core.Participation.Budgeting.BudgetProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Budgeting.BudgetProject", b =>
+                {
+                    b.HasOne("Polku.Core.Participation.Budgeting.BudgetRound", null)
+                        .WithMany("Projects")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Polku.Core.Participation.Feedback.DevelopmentAction", b =>
                 {
                     b.HasOne("Polku.Core.Catalogue.Organisation", null)
@@ -2140,6 +2330,16 @@ namespace Polku.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Polku.Core.Clients.Family", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Budgeting.BudgetBallot", b =>
+                {
+                    b.Navigation("Choices");
+                });
+
+            modelBuilder.Entity("Polku.Core.Participation.Budgeting.BudgetRound", b =>
+                {
+                    b.Navigation("Projects");
                 });
 
             modelBuilder.Entity("Polku.Core.Participation.Feedback.DevelopmentAction", b =>

@@ -19,6 +19,7 @@ using Polku.Core.Notifications;
 using Polku.Core.Paths;
 using Polku.Core.Participation.Feedback;
 using Polku.Core.Participation.Notes;
+using Polku.Core.Participation.Budgeting;
 using Polku.Core.Segmentation;
 using Polku.Web.Api;
 using Polku.Web.Fhir;
@@ -63,6 +64,7 @@ public static class PolkuWebSetup
         services.AddSingleton<CatalogueSearch>();
         services.AddScoped<PtvImporter>();
         services.AddScoped<NotificationOutbox>();
+        services.AddScoped<BudgetRounds>();
         services.AddScoped<NotificationDispatcher>();
         services.AddScoped<FeedbackLoop>();
         services.AddScoped<FeedbackFigures>();

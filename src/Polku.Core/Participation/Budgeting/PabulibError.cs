@@ -38,6 +38,9 @@ public enum PabulibProblem
 
     /// <summary>A ballot breaks the election's rules; <see cref="PabulibError.Violation"/> says which.</summary>
     BallotBreaksRule,
+
+    /// <summary>A budgeting round can only be made from an approval or choose-1 election.</summary>
+    VoteTypeNotSupported,
 }
 
 /// <summary>
