@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Polku.Core.Assistant;
 using Polku.Core.Audit;
 using Polku.Core.Catalogue;
 using Polku.Core.Clients;
@@ -28,6 +29,7 @@ public class PolkuDb(DbContextOptions<PolkuDb> options) : IdentityDbContext<Polk
     public DbSet<AssessmentAnswer> AssessmentAnswers => Set<AssessmentAnswer>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationOptOut> NotificationOptOuts => Set<NotificationOptOut>();
+    public DbSet<HandoffMessage> HandoffMessages => Set<HandoffMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
