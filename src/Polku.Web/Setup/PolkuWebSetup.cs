@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Polku.Core.Assistant;
 using Polku.Core.Audit;
 using Polku.Core.Catalogue;
 using Polku.Core.Clients;
@@ -55,6 +56,10 @@ public static class PolkuWebSetup
         services.AddSingleton<INotificationSender>(new FileNotificationSender(
             configuration["Notifications:Directory"] is { Length: > 0 } outbox ? outbox : Path.Combine(Path.GetFullPath(database.DataDirectory), "outbox")));
         services.AddHostedService<NotificationWorker>();
+        services.AddScoped<Questions>();
+        services.AddScoped<Handoffs>();
+        services.AddScoped<ProactiveRules>();
+        services.AddHostedService<ProactiveWorker>();
         services.AddOpenApi();
 
         services.AddIdentity<PolkuUser, IdentityRole>(o =>
