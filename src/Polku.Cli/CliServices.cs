@@ -27,6 +27,8 @@ internal static class CliServices
         services.AddIdentityCore<PolkuUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<PolkuDb>();
         services.AddScoped<DemoCountySeeder>();
         services.AddScoped<Polku.Core.Catalogue.PtvImporter>();
+        services.AddScoped<Polku.Core.Notifications.NotificationOutbox>();
+        services.AddScoped<Polku.Core.Assistant.ProactiveRules>();
         return services.BuildServiceProvider();
     }
 }

@@ -16,5 +16,6 @@ root.Subcommands.Add(BudgetCommand.Create());
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(ImportPtvCommand.Create());
+root.Subcommands.Add(ProactiveCommand.Create());
 return await root.Parse(args).InvokeAsync();
 

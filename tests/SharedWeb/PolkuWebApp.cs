@@ -56,6 +56,7 @@ public partial class PolkuWebApp(DatabaseProvider provider, bool realServer = fa
         builder.UseSetting("Database:DataDirectory", _dataDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Notifications:DispatchSeconds", "0");
+        builder.UseSetting("Proactive:RunHours", "0");
         if (realServer)
         {
             builder.UseSetting("Urls", "http://127.0.0.1:0");

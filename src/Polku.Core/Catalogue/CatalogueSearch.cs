@@ -65,6 +65,39 @@ public sealed class CatalogueSearch : IDisposable
         return text is null ? ids.Order().ToList() : ids.ToList();
     }
 
+    /// <summary>
+    /// Ids of services that match a question in natural language, best first: each content word (not a stop word in
+    /// Finnish or Swedish) is matched by its stems, and at least <paramref name="minShare"/> of them must match.
+    /// Empty when the text has no content words or nothing matches well enough.
+    /// </summary>
+    public async Task<List<int>> SearchQuestionAsync(PolkuDb db, string text, double minShare = 0.5, int max = 5, CancellationToken ct = default)
+    {
+        var snapshot = await EnsureCurrentAsync(db, ct);
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim('.', ',', '!', '?', ';', ':', '"', '(', ')'))
+            .Where(w => w.Length >= 3 && Analyse(_finnish, FinnishFields[0], w).Count > 0 && Analyse(_swedish, SwedishFields[0], w).Count > 0)
+            .Take(12)
+            .ToList();
+        var all = new BooleanQuery();
+        foreach (var word in words)
+        {
+            var any = new BooleanQuery();
+            AddStems(any, _finnish, FinnishFields, word, finnish: true);
+            AddStems(any, _swedish, SwedishFields, word);
+            AddStems(any, _english, EnglishFields, word);
+            all.Add(any, Occur.SHOULD);
+        }
+
+        if (all.Clauses.Count == 0)
+        {
+            return [];
+        }
+
+        all.MinimumNumberShouldMatch = (int)Math.Ceiling(all.Clauses.Count * minShare);
+        var hits = snapshot.Searcher.Search(all, max).ScoreDocs;
+        return [.. hits.Select(h => int.Parse(snapshot.Searcher.Doc(h.Doc).Get("id", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture))];
+    }
+
     /// <summary>Forgets the index so that the next search rebuilds it (after an edit or an import in this process).</summary>
     public void Invalidate() => Interlocked.Exchange(ref _current, null);
 

@@ -52,6 +52,12 @@ public class Service
     /// <summary>The client's administrative burden per use (SPEC §3.5); null when not estimated.</summary>
     public AdminBurden? Burden { get; set; }
 
+    /// <summary>
+    /// The service's need profile over the ten life-situation dimensions ("0,7,…", see <c>Assistant.LifeVector</c>);
+    /// null uses the demo profile of its service classes.
+    /// </summary>
+    public string? NeedProfile { get; set; }
+
     /// <summary>When the service was last changed here (UTC); the search index rebuilds when this moves.</summary>
     public DateTime UpdatedAt { get; set; }
 }

@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Polku.Core.Assistant;
 using Polku.Core.Audit;
 using Polku.Core.Catalogue;
 using Polku.Core.Clients;
 using Polku.Core.Identity;
 using Polku.Core.Notifications;
-using Polku.Core.Paths;
+using Polku.Core.Participation.Budgeting;
 using Polku.Core.Participation.Feedback;
 using Polku.Core.Participation.Notes;
-using Polku.Core.Participation.Budgeting;
+using Polku.Core.Paths;
 using Polku.Core.Segmentation;
 
 namespace Polku.Core.Data;
@@ -44,6 +45,7 @@ public class PolkuDb(DbContextOptions<PolkuDb> options) : IdentityDbContext<Polk
     public DbSet<BudgetProject> BudgetProjects => Set<BudgetProject>();
     public DbSet<BudgetBallot> BudgetBallots => Set<BudgetBallot>();
     public DbSet<BudgetBallotChoice> BudgetBallotChoices => Set<BudgetBallotChoice>();
+    public DbSet<HandoffMessage> HandoffMessages => Set<HandoffMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

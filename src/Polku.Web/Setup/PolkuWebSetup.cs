@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Polku.Core.Assistant;
 using Polku.Core.Audit;
 using Polku.Core.Catalogue;
 using Polku.Core.Clients;
@@ -16,10 +17,10 @@ using Polku.Core.Identity;
 using Polku.Core.Insight;
 using Polku.Core.Localisation;
 using Polku.Core.Notifications;
-using Polku.Core.Paths;
+using Polku.Core.Participation.Budgeting;
 using Polku.Core.Participation.Feedback;
 using Polku.Core.Participation.Notes;
-using Polku.Core.Participation.Budgeting;
+using Polku.Core.Paths;
 using Polku.Core.Segmentation;
 using Polku.Web.Api;
 using Polku.Web.Fhir;
@@ -72,6 +73,10 @@ public static class PolkuWebSetup
         services.AddSingleton<INotificationSender>(new FileNotificationSender(
             configuration["Notifications:Directory"] is { Length: > 0 } outbox ? outbox : Path.Combine(Path.GetFullPath(database.DataDirectory), "outbox")));
         services.AddHostedService<NotificationWorker>();
+        services.AddScoped<Questions>();
+        services.AddScoped<Handoffs>();
+        services.AddScoped<ProactiveRules>();
+        services.AddHostedService<ProactiveWorker>();
         services.AddOpenApi();
 
         services.AddIdentity<PolkuUser, IdentityRole>(o =>

@@ -15,6 +15,7 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         b.Property(s => s.FundingType).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.Level).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.UnitCostEur).HasPrecision(10, 2);
+        b.Property(s => s.NeedProfile).HasMaxLength(40);
         b.ComplexProperty(s => s.Name, n => LocalisedTextMapping.Columns(n, "Name", 200));
         b.ComplexProperty(s => s.Summary, n => LocalisedTextMapping.Columns(n, "Summary", 500));
         b.ComplexProperty(s => s.Description, n => LocalisedTextMapping.Columns(n, "Description", 4000));

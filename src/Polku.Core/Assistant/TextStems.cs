@@ -1,0 +1,38 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Fi;
+using Lucene.Net.Analysis.Sv;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Util;
+
+namespace Polku.Core.Assistant;
+
+/// <summary>
+/// Finnish and Swedish stems of words with the same Lucene analyzers as the catalogue search (Snowball stemmers, stop
+/// words removed), so "väkivaltaa" and "väkivallan" meet "väkivalta", and "självmordet" meets "självmord".
+/// Thread-safe: the analyzers' reuse strategy keeps one token stream per thread.
+/// </summary>
+public static class TextStems
+{
+    private static readonly Analyzer Finnish = new FinnishAnalyzer(LuceneVersion.LUCENE_48);
+    private static readonly Analyzer Swedish = new SwedishAnalyzer(LuceneVersion.LUCENE_48);
+
+    /// <summary>Stems of the text in the language (fi or sv; anything else is treated as Finnish).</summary>
+    public static List<string> Of(string text, string language)
+    {
+        var analyzer = language == "sv" ? Swedish : Finnish;
+        var terms = new List<string>();
+        using var stream = analyzer.GetTokenStream("text", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+
+        stream.End();
+        return terms;
+    }
+
+    /// <summary>Stems in both languages: a resident may write either, whatever the page language.</summary>
+    public static HashSet<string> OfBoth(string text) => [.. Of(text, "fi"), .. Of(text, "sv")];
+}

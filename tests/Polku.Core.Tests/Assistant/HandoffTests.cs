@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using Polku.Core.Assistant;
+using Polku.Core.Data;
+using Polku.Core.Notifications;
+using Polku.Testing;
+
+namespace Polku.Core.Tests.Assistant;
+
+public abstract class HandoffTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private TestDatabase _database = null!;
+    private PolkuDb _db = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        _db = await _database.MigrateAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private Handoffs Handoffs() => new(_db, new NotificationOutbox(_db, _clock), _clock);
+
+    [Fact]
+    public async Task A_message_is_stored_masked_and_the_urgent_one_comes_first_in_the_queue()
+    {
+        await Handoffs().SubmitAsync("Tarvitsen neuvoja unikouluun, hetu 010203A9521, soita 040 765 4321", "fi", "Maija", "040 765 4321", null, consent: true, null, "expecting", Ct);
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await Handoffs().SubmitAsync("Mieheni lyö minua", "fi", "Anna", null, "anna@example.invalid", consent: true, null, null, Ct);
+
+        var stored = await _db.HandoffMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync(Ct);
+        Assert.DoesNotContain("010203A9521", stored[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("765 4321", stored[0].Text, StringComparison.Ordinal);
+        Assert.Contains(PersonalDataMasking.IdentityCodeMask, stored[0].Text, StringComparison.Ordinal);
+
+        var queue = await Handoffs().QueueAsync(Ct);
+        Assert.Equal(UrgencyKind.Violence, queue[0].Urgency);
+        Assert.Equal(2, queue.Count);
+    }
+
+    [Fact]
+    public async Task Answering_sends_the_answer_once_to_the_given_address_and_leaves_the_queue()
+    {
+        var message = await Handoffs().SubmitAsync("Miten haen kotipalvelua?", "sv", "Maja", null, "maja@example.invalid", consent: true, null, null, Ct);
+        Assert.True(await Handoffs().AnswerAsync(message.Id, "Ring oss på 040 111 2222.", "Anna-Kaisa Rinne", Ct));
+        Assert.False(await Handoffs().AnswerAsync(message.Id, "Igen", "Anna-Kaisa Rinne", Ct));
+
+        var notification = Assert.Single(await _db.Notifications.AsNoTracking().ToListAsync(Ct));
+        Assert.Equal("maja@example.invalid", notification.Address);
+        Assert.Equal("sv", notification.Language);
+        Assert.Equal("Assistant.Reply", notification.TemplateKey);
+        Assert.Empty(await Handoffs().QueueAsync(Ct));
+    }
+
+    [Fact]
+    public void Without_consent_or_a_way_to_answer_nothing_is_stored()
+    {
+        Assert.Throws<ArgumentException>(() => HandoffMessage.Create("apua", "fi", "A", "040 1234567", null, consent: false, null, null, DateTime.UtcNow));
+        Assert.Throws<ArgumentException>(() => HandoffMessage.Create("apua", "fi", "A", null, null, consent: true, null, null, DateTime.UtcNow));
+    }
+}
+
+public sealed class SqliteHandoffTests() : HandoffTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresHandoffTests() : HandoffTests(DatabaseProvider.Postgres);
