@@ -23,6 +23,9 @@ public interface IDashboardSection
 
     string TitleKey { get; }
 
+    /// <summary>A text key of a note shown under the section's heading (e.g. which filters do not apply), or null.</summary>
+    string? NoteKey => null;
+
     Task<IReadOnlyList<DashboardTable>> BuildAsync(OwnDataFilter filter, CancellationToken ct = default);
 }
 

@@ -61,6 +61,7 @@ public static class PolkuWebSetup
         services.AddSingleton<ExtractSessions>();
         services.AddScoped<IDashboardSection, CustomershipSection>();
         services.AddScoped<IDashboardSection, PathsSection>();
+        services.AddScoped<IDashboardSection, FeedbackSection>();
         services.AddScoped<OwnDataSections>();
         services.AddSingleton<CatalogueSearch>();
         services.AddScoped<PtvImporter>();
