@@ -129,4 +129,7 @@ public enum FeedbackProblem
     UnknownUnit,
     Empty,
     NotFound,
+
+    /// <summary>The touchpoint is not the signed giver's own at this unit.</summary>
+    UnknownTouchpoint,
 }

@@ -50,11 +50,21 @@ public sealed class FeedbackLoop(PolkuDb db, AuditLog audit, NotificationOutbox 
         }
 
         var giver = signedBy?.ClientId;
+
+        // Only signed feedback is tied to a touchpoint: a touchpoint belongs to one client, so anonymous feedback tied
+        // to it would no longer be anonymous.
+        var touchpoint = giver is null ? null : form.TouchpointId;
+        if (touchpoint is { } touchpointId
+            && !await db.Touchpoints.AnyAsync(t => t.Id == touchpointId && t.ClientId == giver && t.OrganisationId == form.OrganisationId, ct))
+        {
+            return new FeedbackResult<Guid>(default, FeedbackProblem.UnknownTouchpoint);
+        }
+
         var item = new FeedbackItem
         {
             OrganisationId = form.OrganisationId,
             ServiceId = form.ServiceId,
-            TouchpointId = form.TouchpointId,
+            TouchpointId = touchpoint,
             Variant = form.Variant,
             Language = form.Language is "sv" or "en" ? form.Language : "fi",
             GivenOn = FinnishTime.Today(clock),

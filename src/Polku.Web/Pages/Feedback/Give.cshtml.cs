@@ -27,6 +27,10 @@ public sealed class GiveModel(PolkuDb db, FeedbackLoop loop, CurrentActor actor,
     [BindProperty(SupportsGet = true)]
     public bool Child { get; set; }
 
+    /// <summary>The touchpoint (visit) the feedback is about, when given from the client's own path; kept only with signed feedback.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Touchpoint { get; set; }
+
     [BindProperty]
     public FeedbackInput Input { get; set; } = new();
 
@@ -74,7 +78,7 @@ public sealed class GiveModel(PolkuDb db, FeedbackLoop loop, CurrentActor actor,
         var who = await actor.GetAsync(ct);
         var form = new FeedbackForm(
             Unit, Input.ServiceId, Child ? FeedbackVariant.Child : FeedbackVariant.Adult, PolkuCultures.CurrentLanguage,
-            Child ? null : Input.Recommendation, Input.GotHelp, Input.Respected, Input.Listened, Input.Comment);
+            Child ? null : Input.Recommendation, Input.GotHelp, Input.Respected, Input.Listened, Input.Comment, Touchpoint);
         var result = await loop.GiveAsync(form, Input.Sign && CanSign ? who : null, ct);
         if (result.Problem is { } problem)
         {

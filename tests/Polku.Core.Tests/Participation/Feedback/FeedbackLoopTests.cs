@@ -8,6 +8,7 @@ using Polku.Core.Identity;
 using Polku.Core.Notifications;
 using Polku.Core.Participation.Feedback;
 using Polku.Core.Participation.Notes;
+using Polku.Core.Paths;
 using Polku.Testing;
 
 namespace Polku.Core.Tests.Participation.Feedback;
@@ -62,6 +63,28 @@ public abstract class FeedbackLoopTests(DatabaseProvider provider) : IAsyncLifet
 
     private FeedbackForm Form(int recommendation = 9, string? comment = "Odotusaulaan leluja") =>
         new(_unit.Id, null, FeedbackVariant.Adult, "fi", recommendation, 4, 5, 4, comment);
+
+    [Fact]
+    public async Task Feedback_on_a_visit_is_tied_to_it_only_when_signed_by_the_client_whose_visit_it_was()
+    {
+        var episode = new Episode { ClientId = _parent.Id, OrganisationId = _unit.Id, Title = "Neuvola", StartedAt = _clock.GetUtcNow().UtcDateTime };
+        var visit = new Touchpoint
+        {
+            EpisodeId = episode.Id, ClientId = _parent.Id, At = _clock.GetUtcNow().UtcDateTime, OrganisationId = _unit.Id,
+            Channel = ChannelKind.ServiceLocation, ProfessionalId = _nurse.Id,
+        };
+        _db.AddRange(episode, visit);
+        await _db.SaveChangesAsync(Ct);
+        var onVisit = Form() with { TouchpointId = visit.Id };
+
+        var anonymous = await Loop().GiveAsync(onVisit, signedBy: null, Ct);
+        var signed = await Loop().GiveAsync(onVisit, ParentActor, Ct);
+        var elsewhere = await Loop().GiveAsync(onVisit with { TouchpointId = Guid.NewGuid() }, ParentActor, Ct);
+
+        Assert.Null((await _db.FeedbackItems.AsNoTracking().SingleAsync(f => f.Id == anonymous.Value, Ct)).TouchpointId);
+        Assert.Equal(visit.Id, (await _db.FeedbackItems.AsNoTracking().SingleAsync(f => f.Id == signed.Value, Ct)).TouchpointId);
+        Assert.Equal(FeedbackProblem.UnknownTouchpoint, elsewhere.Problem);
+    }
 
     [Fact]
     public async Task Anonymous_feedback_stores_nothing_that_links_it_to_a_person_or_to_other_feedback()
