@@ -70,8 +70,12 @@ public abstract class FeedbackLoopTests(DatabaseProvider provider) : IAsyncLifet
         var episode = new Episode { ClientId = _parent.Id, OrganisationId = _unit.Id, Title = "Neuvola", StartedAt = _clock.GetUtcNow().UtcDateTime };
         var visit = new Touchpoint
         {
-            EpisodeId = episode.Id, ClientId = _parent.Id, At = _clock.GetUtcNow().UtcDateTime, OrganisationId = _unit.Id,
-            Channel = ChannelKind.ServiceLocation, ProfessionalId = _nurse.Id,
+            EpisodeId = episode.Id,
+            ClientId = _parent.Id,
+            At = _clock.GetUtcNow().UtcDateTime,
+            OrganisationId = _unit.Id,
+            Channel = ChannelKind.ServiceLocation,
+            ProfessionalId = _nurse.Id,
         };
         _db.AddRange(episode, visit);
         await _db.SaveChangesAsync(Ct);
