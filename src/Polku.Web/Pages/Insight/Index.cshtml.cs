@@ -18,8 +18,11 @@ namespace Polku.Web.Pages.Insight;
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes + (1 << 20))]
 public sealed class IndexModel(ExtractSessions sessions, TimeProvider time, IStringLocalizer<Texts> texts) : PageModel
 {
-    /// <summary>The two files together may be at most this large (100 MiB, about 1.5 million events).</summary>
-    public const long MaxUploadBytes = 100L << 20;
+    /// <summary>
+    /// The two files together may be at most this large: 256 MiB, about 2.7 million events as <c>polku generate</c> writes
+    /// them (about 95 bytes a row) — a 100 000-resident extract of about 1.4 million events is 135 MB.
+    /// </summary>
+    public const long MaxUploadBytes = 256L << 20;
 
     [BindProperty]
     public UploadInput Input { get; set; } = new();
