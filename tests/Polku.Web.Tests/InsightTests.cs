@@ -311,9 +311,12 @@ public sealed class InsightTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
 
         using var own = System.Text.Json.JsonDocument.Parse(await manager.GetStringAsync("/api/insight/own?from=2020-01-01&area=091", Ct));
-        var section = own.RootElement.EnumerateArray().Single();
-        Assert.Equal("segmentation", section.GetProperty("id").GetString());
-        Assert.Equal(["customerships", "transitions"], section.GetProperty("tables").EnumerateArray().Select(t => t.GetProperty("id").GetString()));
+        var sections = own.RootElement.EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!, s => s);
+        Assert.Equal(["segmentation", "paths", "feedback"], sections.Keys);
+        List<string> Tables(string id) => [.. sections[id].GetProperty("tables").EnumerateArray().Select(t => t.GetProperty("id").GetString()!)];
+        Assert.Equal<string>(["customerships", "transitions"], Tables("segmentation"));
+        Assert.Equal<string>(["touchpoints_by_channel", "touchpoints_by_provider", "referral_figures"], Tables("paths"));
+        Assert.Equal<string>(["feedback_by_unit", "feedback_by_customership"], Tables("feedback"));
     }
 
     [Theory]
