@@ -8,9 +8,9 @@ using Polku.Core.Identity;
 using Polku.Core.Notifications;
 using Polku.Core.Participation.Budgeting;
 using Polku.Core.Participation.Experts;
-using Polku.Core.Participation.Panels;
 using Polku.Core.Participation.Feedback;
 using Polku.Core.Participation.Notes;
+using Polku.Core.Participation.Panels;
 using Polku.Core.Paths;
 using Polku.Core.Segmentation;
 

@@ -1,19 +1,6 @@
-namespace Polku.Core.Participation.Experts;
+using Polku.Core.Catalogue;
 
-/// <summary>Weekdays an expert is generally available.</summary>
-[Flags]
-public enum Weekdays
-{
-    None = 0,
-    Monday = 1,
-    Tuesday = 2,
-    Wednesday = 4,
-    Thursday = 8,
-    Friday = 16,
-    Saturday = 32,
-    Sunday = 64,
-    WorkingDays = Monday | Tuesday | Wednesday | Thursday | Friday,
-}
+namespace Polku.Core.Participation.Experts;
 
 /// <summary>
 /// An experience expert in the bank (SPEC §3.4): the areas of lived experience they speak about (codes such as
@@ -29,18 +16,8 @@ public class Expert
     public Weekdays Available { get; set; }
     public bool Active { get; set; } = true;
 
-    public bool IsAvailableOn(DateOnly date) => (Available & Day(date.DayOfWeek)) != 0;
-
-    private static Weekdays Day(DayOfWeek day) => day switch
-    {
-        DayOfWeek.Monday => Weekdays.Monday,
-        DayOfWeek.Tuesday => Weekdays.Tuesday,
-        DayOfWeek.Wednesday => Weekdays.Wednesday,
-        DayOfWeek.Thursday => Weekdays.Thursday,
-        DayOfWeek.Friday => Weekdays.Friday,
-        DayOfWeek.Saturday => Weekdays.Saturday,
-        _ => Weekdays.Sunday,
-    };
+    /// <summary>Whether the expert is generally available on the date's weekday.</summary>
+    public bool IsAvailableOn(DateOnly date) => Available.HasFlag(WeekdaysExtensions.FromIsoDay(date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)date.DayOfWeek));
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Polku.Core.Catalogue;
 using Polku.Core.Data;
 
 namespace Polku.Core.Participation.Experts;

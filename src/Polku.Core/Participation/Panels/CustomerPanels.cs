@@ -64,7 +64,12 @@ public sealed class CustomerPanels(PolkuDb db, NotificationOutbox outbox, TimePr
 
         var panel = new Panel
         {
-            Name = name.Trim(), OrganisationId = organisationId, Purpose = purpose.Trim(), Size = size, StratifyBy = stratifyBy, CreatedAt = Now,
+            Name = name.Trim(),
+            OrganisationId = organisationId,
+            Purpose = purpose.Trim(),
+            Size = size,
+            StratifyBy = stratifyBy,
+            CreatedAt = Now,
         };
         panel.Quotas.AddRange(quotas.Select(q => new PanelQuota { Stratum = q.Stratum.Trim(), Seats = q.Seats }));
         db.Panels.Add(panel);
