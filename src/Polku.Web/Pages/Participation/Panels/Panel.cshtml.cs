@@ -3,6 +3,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Polku.Core.Localisation;
 using Polku.Core.Participation.Panels;
 using Polku.Web.Setup;
 
@@ -13,7 +15,7 @@ namespace Polku.Web.Pages.Participation.Panels;
 /// the protocol, meetings and proposals with answers. Signed-in residents volunteer here; staff (ServiceDesign)
 /// publish the candidate list and make the draw.
 /// </summary>
-public sealed class PanelModel(CustomerPanels panels, IAuthorizationService authorization) : PageModel
+public sealed class PanelModel(CustomerPanels panels, IAuthorizationService authorization, IStringLocalizer<Texts> texts) : PageModel
 {
     [BindProperty]
     public PanelInput Input { get; set; } = new();
@@ -62,7 +64,7 @@ public sealed class PanelModel(CustomerPanels panels, IAuthorizationService auth
             }
 
             Shortfalls = draw.Result?.Shortfalls ?? [];
-            ModelState.AddModelError("Input.Seed", "Panels.Problem." + draw.Problem);
+            ModelState.AddModelError("Input.Seed", texts["Panels.Problem." + draw.Problem]);
             return Page();
         }
 
