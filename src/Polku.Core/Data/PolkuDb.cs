@@ -7,8 +7,10 @@ using Polku.Core.Clients;
 using Polku.Core.Identity;
 using Polku.Core.Notifications;
 using Polku.Core.Participation.Budgeting;
+using Polku.Core.Participation.Experts;
 using Polku.Core.Participation.Feedback;
 using Polku.Core.Participation.Notes;
+using Polku.Core.Participation.Panels;
 using Polku.Core.Paths;
 using Polku.Core.Segmentation;
 
@@ -45,6 +47,12 @@ public class PolkuDb(DbContextOptions<PolkuDb> options) : IdentityDbContext<Polk
     public DbSet<BudgetProject> BudgetProjects => Set<BudgetProject>();
     public DbSet<BudgetBallot> BudgetBallots => Set<BudgetBallot>();
     public DbSet<BudgetBallotChoice> BudgetBallotChoices => Set<BudgetBallotChoice>();
+    public DbSet<Panel> Panels => Set<Panel>();
+    public DbSet<Expert> Experts => Set<Expert>();
+    public DbSet<ExpertRequest> ExpertRequests => Set<ExpertRequest>();
+    public DbSet<PanelVolunteer> PanelVolunteers => Set<PanelVolunteer>();
+    public DbSet<PanelMeeting> PanelMeetings => Set<PanelMeeting>();
+    public DbSet<PanelProposal> PanelProposals => Set<PanelProposal>();
     public DbSet<HandoffMessage> HandoffMessages => Set<HandoffMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)

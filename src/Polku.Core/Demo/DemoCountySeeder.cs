@@ -128,6 +128,8 @@ public sealed class DemoCountySeeder(
         await db.SaveChangesAsync(ct);
         DemoFeedback.Add(db, organisations["perhekeskus-jarvilinna"], clients["laura-aaltola"], FinnishTime.Today(clock));
         await db.SaveChangesAsync(ct);
+        DemoPanels.Add(db, organisations["perhekeskus-jarvilinna"], clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
 
         var servicesByKey = db.Services.Local.ToDictionary(s => s.Key);
         DemoPaths.Add(db, DemoPathsData.Load(), clock.GetUtcNow().UtcDateTime, organisations, professionals, clients, servicesByKey);

@@ -18,8 +18,10 @@ using Polku.Core.Insight;
 using Polku.Core.Localisation;
 using Polku.Core.Notifications;
 using Polku.Core.Participation.Budgeting;
+using Polku.Core.Participation.Experts;
 using Polku.Core.Participation.Feedback;
 using Polku.Core.Participation.Notes;
+using Polku.Core.Participation.Panels;
 using Polku.Core.Paths;
 using Polku.Core.Segmentation;
 using Polku.Web.Api;
@@ -71,6 +73,8 @@ public static class PolkuWebSetup
         services.AddScoped<FeedbackLoop>();
         services.AddScoped<FeedbackFigures>();
         services.AddScoped<CoWrittenNotes>();
+        services.AddScoped<CustomerPanels>();
+        services.AddScoped<ExpertBank>();
         services.AddSingleton<INotificationSender>(new FileNotificationSender(
             configuration["Notifications:Directory"] is { Length: > 0 } outbox ? outbox : Path.Combine(Path.GetFullPath(database.DataDirectory), "outbox")));
         services.AddHostedService<NotificationWorker>();

@@ -1,0 +1,244 @@
+using Microsoft.EntityFrameworkCore;
+using Polku.Core.Data;
+using Polku.Core.Notifications;
+
+namespace Polku.Core.Participation.Panels;
+
+/// <summary>Why a panel action was refused; each has a text <c>Panels.Problem.{name}</c>.</summary>
+public enum PanelProblem
+{
+    NotFound,
+    WrongPhase,
+    AlreadyVolunteered,
+
+    /// <summary>The seats per stratum do not add up to the panel's size, or a stratum is named twice.</summary>
+    InvalidQuotas,
+    InvalidSeed,
+
+    /// <summary>A stratum has fewer candidates than seats; the draw result names it.</summary>
+    Shortfall,
+    Empty,
+}
+
+/// <summary>The outcome of a draw: the result (with its protocol or its shortfalls), or a problem.</summary>
+public sealed record PanelDraw(PanelProblem? Problem, DrawResult? Result, int Invited)
+{
+    public bool Succeeded => Problem is null;
+}
+
+/// <summary>A volunteer's background answers; each null means "prefer not to say".</summary>
+public sealed record PanelBackground(string? AgeGroup, string? Area, string? Language, string? LifeSituation);
+
+/// <summary>
+/// Customer panels (SPEC §3.4): staff found a panel, residents volunteer, the candidate list is published under
+/// numbers, staff draw the members with a published seed (<see cref="StratifiedDraw"/>), members are invited through
+/// the outbox, and meetings and proposals with the organisation's answers are kept on the panel.
+/// </summary>
+public sealed class CustomerPanels(PolkuDb db, NotificationOutbox outbox, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Task<List<Panel>> AllAsync(CancellationToken ct = default) =>
+        db.Panels.AsNoTracking().OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).ToListAsync(ct);
+
+    public Task<Panel?> FindAsync(int id, CancellationToken ct = default) =>
+        db.Panels
+            .Include(p => p.Quotas)
+            .Include(p => p.Volunteers.OrderBy(v => v.Id))
+            .Include(p => p.Meetings.OrderBy(m => m.Date))
+            .Include(p => p.Proposals.OrderBy(x => x.Id))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(p => p.Id == id, ct);
+
+    /// <summary>Founds a panel whose size is the sum of the seats; null when there are no seats or a stratum is named twice.</summary>
+    public async Task<Panel?> CreateAsync(
+        string name, int organisationId, string purpose, PanelDimension stratifyBy, IReadOnlyCollection<StratumQuota> quotas, CancellationToken ct = default)
+    {
+        var size = quotas.Sum(q => q.Seats);
+        if (size <= 0 || quotas.Any(q => q.Seats < 0 || string.IsNullOrWhiteSpace(q.Stratum))
+            || quotas.Select(q => q.Stratum.Trim()).Distinct(StringComparer.Ordinal).Count() != quotas.Count
+            || string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        var panel = new Panel
+        {
+            Name = name.Trim(),
+            OrganisationId = organisationId,
+            Purpose = purpose.Trim(),
+            Size = size,
+            StratifyBy = stratifyBy,
+            CreatedAt = Now,
+        };
+        panel.Quotas.AddRange(quotas.Select(q => new PanelQuota { Stratum = q.Stratum.Trim(), Seats = q.Seats }));
+        db.Panels.Add(panel);
+        await db.SaveChangesAsync(ct);
+        return panel;
+    }
+
+    public async Task<PanelProblem?> VolunteerAsync(int panelId, string userId, PanelBackground background, CancellationToken ct = default)
+    {
+        var panel = await FindAsync(panelId, ct);
+        if (panel is null)
+        {
+            return PanelProblem.NotFound;
+        }
+
+        if (panel.Phase != PanelPhase.Registration)
+        {
+            return PanelProblem.WrongPhase;
+        }
+
+        if (panel.Volunteers.Any(v => v.UserId == userId))
+        {
+            return PanelProblem.AlreadyVolunteered;
+        }
+
+        panel.Volunteers.Add(new PanelVolunteer
+        {
+            UserId = userId,
+            AgeGroup = Blank(background.AgeGroup),
+            Area = Blank(background.Area),
+            Language = Blank(background.Language),
+            LifeSituation = Blank(background.LifeSituation),
+            RegisteredAt = Now,
+        });
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<PanelProblem?> PublishCandidatesAsync(int panelId, CancellationToken ct = default)
+    {
+        var panel = await FindAsync(panelId, ct);
+        if (panel is null)
+        {
+            return PanelProblem.NotFound;
+        }
+
+        if (!panel.PublishCandidates(Now))
+        {
+            return PanelProblem.WrongPhase;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>
+    /// Draws the members with the published <paramref name="seedText"/> and invites each member who is a client
+    /// through the outbox (category Participation, so an opt-out is respected). Nothing changes on a shortfall.
+    /// </summary>
+    public async Task<PanelDraw> DrawAsync(int panelId, string? seedText, CancellationToken ct = default)
+    {
+        var panel = await FindAsync(panelId, ct);
+        if (panel is null)
+        {
+            return new PanelDraw(PanelProblem.NotFound, null, 0);
+        }
+
+        if (StratifiedDraw.ParseSeed(seedText) is not { } seed)
+        {
+            return new PanelDraw(PanelProblem.InvalidSeed, null, 0);
+        }
+
+        var result = panel.Draw(seed, Now);
+        if (result is null)
+        {
+            return new PanelDraw(PanelProblem.WrongPhase, null, 0);
+        }
+
+        if (!result.Succeeded)
+        {
+            return new PanelDraw(PanelProblem.Shortfall, result, 0);
+        }
+
+        var members = panel.Volunteers.Where(v => v.IsMember).ToList();
+        var userIds = members.Select(m => m.UserId).ToList();
+        var clients = await db.Users.Where(u => userIds.Contains(u.Id) && u.ClientId != null)
+            .Select(u => new { u.Id, u.ClientId }).ToDictionaryAsync(u => u.Id, u => u.ClientId!.Value, ct);
+        var invited = 0;
+        foreach (var member in members)
+        {
+            if (clients.TryGetValue(member.UserId, out var clientId)
+                && await outbox.EnqueueForClientAsync(
+                    clientId, NotificationCategory.Participation, $"panel:{panel.Id}:invite:{member.Id}", "Notification.PanelInvitation",
+                    [panel.Name], ct))
+            {
+                member.Invited = true;
+                invited++;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new PanelDraw(null, result, invited);
+    }
+
+    public async Task<PanelProblem?> AddMeetingAsync(int panelId, DateOnly date, string agenda, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(agenda))
+        {
+            return PanelProblem.Empty;
+        }
+
+        if (!await db.Panels.AnyAsync(p => p.Id == panelId, ct))
+        {
+            return PanelProblem.NotFound;
+        }
+
+        db.PanelMeetings.Add(new PanelMeeting { PanelId = panelId, Date = date, Agenda = agenda.Trim() });
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<PanelProblem?> RecordMinutesAsync(int meetingId, string minutes, CancellationToken ct = default)
+    {
+        var meeting = await db.PanelMeetings.SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null)
+        {
+            return PanelProblem.NotFound;
+        }
+
+        meeting.Minutes = Blank(minutes);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<PanelProblem?> ProposeAsync(int panelId, string title, string text, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return PanelProblem.Empty;
+        }
+
+        if (!await db.Panels.AnyAsync(p => p.Id == panelId, ct))
+        {
+            return PanelProblem.NotFound;
+        }
+
+        db.PanelProposals.Add(new PanelProposal { PanelId = panelId, Title = title.Trim(), Text = text.Trim(), MadeOn = FinnishTime.Today(clock) });
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<PanelProblem?> AnswerAsync(int proposalId, string answer, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(answer))
+        {
+            return PanelProblem.Empty;
+        }
+
+        var proposal = await db.PanelProposals.SingleOrDefaultAsync(p => p.Id == proposalId, ct);
+        if (proposal is null)
+        {
+            return PanelProblem.NotFound;
+        }
+
+        proposal.Answer = answer.Trim();
+        proposal.AnsweredOn = FinnishTime.Today(clock);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
