@@ -82,6 +82,16 @@ public sealed class PathsFlowTests(BrowserFixture fixture)
         Assert.Equal("true", await worker.GetAttributeAsync("#Input_OverrideReason", "aria-invalid"));
         await BrowserFixture.VisitAndCheckAsync(worker, $"/Paths/Client/{jessica.Id}/Touchpoint?episode={jessicaEpisode.Id}");
         await BrowserFixture.VisitAndCheckAsync(worker, $"/Paths/Episode/{jessicaEpisode.Id}/Worker");
+        await BrowserFixture.VisitAndCheckAsync(worker, $"/Paths/Client/{jessica.Id}/Notes");
+        await BrowserFixture.SubmitAsync(worker, "main form.form button[type=submit]");
+        await BrowserFixture.AssertAccessibleAsync(worker, "note form with errors");
+        Assert.Equal("true", await worker.GetAttributeAsync("#Input_Text", "aria-invalid"));
+        await worker.FillAsync("#Input_Text", "Sovimme seuraavasta tapaamisesta.");
+        await BrowserFixture.SubmitAsync(worker, "main form.form button[type=submit]");
+        await BrowserFixture.AssertAccessibleAsync(worker, "notes with a note");
+        await worker.ClickAsync("main a[href*='revise=']");
+        await worker.WaitForLoadStateAsync(LoadState.Load);
+        await BrowserFixture.AssertAccessibleAsync(worker, "revising a note");
 
         var laura = (await fixture.App.ReferralsAsync("laura-aaltola")).First();
         await BrowserFixture.VisitAndCheckAsync(worker, $"/Paths/Referral/{laura.Id}");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using Microsoft.EntityFrameworkCore;
 using Polku.Testing;
 using Task = System.Threading.Tasks.Task;
 
@@ -163,6 +164,71 @@ public abstract class CatalogueTests<TApp>(TApp app) : IClassFixture<TApp>
         var nurse = await app.LogInAsAsync("ammattilainen");
         using var denied = await nurse.GetAsync(edit, Ct);
         Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
+    }
+
+    [Fact]
+    public async Task AdministratorEditsNeedProfile_ItDrivesTheRanking_AndAnOutOfRangeValueIsRefusedByName()
+    {
+        var admin = await app.LogInAsAsync("yllapito");
+        var list = await admin.GetStringAsync("/Admin/Services", Ct);
+        var edit = System.Text.RegularExpressions.Regex.Match(list, "href=\"(/Admin/Services/Edit/(\\d+))\"");
+        var id = int.Parse(edit.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var form = await admin.GetStringAsync(edit.Groups[1].Value, Ct);
+        Assert.Contains("Tarveprofiili (0–10)", form, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.Need[6]\"", form, StringComparison.Ordinal);
+
+        Dictionary<string, string> Fields(string finances, string family = "2")
+        {
+            var fields = new Dictionary<string, string>
+            {
+                ["Input.NameFi"] = "Talousneuvonta testi",
+                ["Input.SummaryFi"] = "Tiivistelmä",
+                ["Input.Level"] = "Basic",
+            };
+            for (var i = 0; i < 10; i++)
+            {
+                fields[$"Input.Need[{i}]"] = i switch { 1 => family, 6 => finances, _ => "" };
+            }
+
+            return fields;
+        }
+
+        foreach (var wrong in new[] { "11", "-1", "paljon" })
+        {
+            using var invalid = await PolkuWebApp.PostFormAsync(admin, edit.Groups[1].Value, Fields(wrong));
+            var html = await invalid.Content.ReadAsStringAsync(Ct);
+            Assert.True(invalid.StatusCode == HttpStatusCode.OK, $"{wrong}: {invalid.StatusCode} {html}");
+            Assert.Contains("Talous: anna kokonaisluku 0–10.", html, StringComparison.Ordinal);
+            Assert.Contains("aria-invalid=\"true\"", html, StringComparison.Ordinal);
+        }
+
+        var before = await StoredServiceAsync(id);
+        Assert.NotEqual("Talousneuvonta testi", before.Name.Fi);
+
+        using var valid = await PolkuWebApp.PostFormAsync(admin, edit.Groups[1].Value, Fields("10"));
+        Assert.True(valid.StatusCode == HttpStatusCode.Redirect, await valid.Content.ReadAsStringAsync(Ct));
+        var saved = await StoredServiceAsync(id);
+        Assert.Equal("0,2,0,0,0,0,10,0,0,0", saved.NeedProfile);
+        Assert.Equal("0,2,0,0,0,0,10,0,0,0", Polku.Core.Assistant.NeedProfiles.For(saved).ToString());
+
+        var worriedAboutMoney = new Polku.Core.Assistant.LifeVector([10, 10, 10, 10, 10, 10, 0, 10, 10, 10]);
+        await using (var db = app.Database.CreateContext())
+        {
+            var services = await db.Services.AsNoTracking().Include(s => s.Channels).ToListAsync(Ct);
+            var ranked = Polku.Core.Assistant.LifeSituationRanking.Rank(
+                worriedAboutMoney, services.Select(Polku.Core.Assistant.NeedProfiles.Rankable), new Polku.Core.Assistant.RankingFilter());
+            Assert.Equal(id, ranked[0].Service.Id);
+        }
+
+        using var demo = await PolkuWebApp.PostFormAsync(admin, edit.Groups[1].Value, Fields("", family: ""));
+        Assert.Equal(HttpStatusCode.Redirect, demo.StatusCode);
+        Assert.Null((await StoredServiceAsync(id)).NeedProfile);
+    }
+
+    private async Task<Polku.Core.Catalogue.Service> StoredServiceAsync(int id)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.Services.AsNoTracking().SingleAsync(s => s.Id == id, Ct);
     }
 }
 

@@ -41,7 +41,7 @@ public abstract class PathsTests<TApp>(TApp app) : IClassFixture<TApp>
         var episode = (await app.EpisodesAsync(clientKey)).FirstOrDefault()?.Id;
         var referral = (await app.ReferralsAsync(clientKey)).FirstOrDefault()?.Id;
         var client = await app.LogInAsAsync(user);
-        var paths = new List<string> { $"/Paths/Client/{target.Id}", $"/Paths/Client/{target.Id}/Episode" };
+        var paths = new List<string> { $"/Paths/Client/{target.Id}", $"/Paths/Client/{target.Id}/Episode", $"/Paths/Client/{target.Id}/Notes" };
         if (episode is { } e)
         {
             paths.AddRange([$"/Paths/Client/{target.Id}/Refer?episode={e}", $"/Paths/Client/{target.Id}/Touchpoint?episode={e}", $"/Paths/Episode/{e}/Worker"]);

@@ -88,17 +88,24 @@ public partial class PolkuWebApp(DatabaseProvider provider, bool realServer = fa
     }
 
     /// <summary>Fetches the form page, takes its antiforgery token and posts the fields like a browser without JavaScript.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, IDictionary<string, string> fields)
+    public static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, IDictionary<string, string> fields) =>
+        PostFormAsync(client, path, path, fields);
+
+    /// <summary>
+    /// Takes the antiforgery token from a form page the user may open and posts the fields to another address (one the
+    /// user may not open, to show the post is refused too).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string postPath, IDictionary<string, string> fields)
     {
-        var page = await client.GetStringAsync(path);
+        var page = await client.GetStringAsync(formPage);
         var token = AntiforgeryToken().Match(page);
         if (!token.Success)
         {
-            throw new InvalidOperationException($"No antiforgery token on {path}:\n{page}");
+            throw new InvalidOperationException($"No antiforgery token on {formPage}:\n{page}");
         }
 
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
-        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+        return await client.PostAsync(postPath, new FormUrlEncodedContent(form));
     }
 
     /// <summary>Uploads a register extract through the dashboard's multipart form, like a browser without JavaScript.</summary>

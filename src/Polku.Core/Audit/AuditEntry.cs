@@ -29,6 +29,9 @@ public enum AuditPurpose
     /// <summary>A professional of the organisation a pending referral of the client is addressed to.</summary>
     PendingReferral,
 
+    /// <summary>The client's own message to the family centre, read from the professionals' queue to answer it.</summary>
+    Handoff,
+
     /// <summary>No grounds: the access was refused.</summary>
     None,
 }

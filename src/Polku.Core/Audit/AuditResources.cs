@@ -17,6 +17,7 @@ public static class AuditResources
     public const string FhirExport = "paths.fhir";
     public const string Feedback = "participation.feedback";
     public const string CoWrittenNote = "participation.note";
+    public const string Handoff = "assistant.handoff";
 
-    public static IReadOnlyList<string> All { get; } = [ClientList, ClientDetails, ClientContact, AccessLog, OwnDataExport, Assessments, Assessment, Path, Referral, Touchpoint, Alerts, FhirExport, Feedback, CoWrittenNote];
+    public static IReadOnlyList<string> All { get; } = [ClientList, ClientDetails, ClientContact, AccessLog, OwnDataExport, Assessments, Assessment, Path, Referral, Touchpoint, Alerts, FhirExport, Feedback, CoWrittenNote, Handoff];
 }

@@ -2,7 +2,6 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Fi;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Analysis.Sv;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -27,7 +26,7 @@ public sealed record CatalogueQuery(
 
 /// <summary>
 /// Full-text search over the services with Lucene.Net: Finnish text through <see cref="FinnishAnalyzer"/>, Swedish
-/// through <see cref="SwedishAnalyzer"/>, English through the standard analyzer, so inflected forms find base forms
+/// through <see cref="SwedishTextAnalyzer"/> (light stemmer: definite forms meet indefinite ones), English through the standard analyzer, so inflected forms find base forms
 /// ("perhekeskuksessa" finds "perhekeskus"). The index lives in memory and is rebuilt from the database whenever the
 /// catalogue's version (count and latest change of services and channels) differs from the one it was built from —
 /// also after an import by the command-line tool into the same database. One instance per process.
@@ -40,7 +39,7 @@ public sealed class CatalogueSearch : IDisposable
     private static readonly string[] EnglishFields = ["name_en", "text_en"];
 
     private readonly Analyzer _finnish = new FinnishAnalyzer(Version);
-    private readonly Analyzer _swedish = new SwedishAnalyzer(Version);
+    private readonly Analyzer _swedish = new SwedishTextAnalyzer(Version);
     private readonly Analyzer _english = new StandardAnalyzer(Version);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Snapshot? _current;

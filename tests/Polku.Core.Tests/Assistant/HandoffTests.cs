@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Polku.Core.Assistant;
+using Polku.Core.Audit;
+using Polku.Core.Clients;
 using Polku.Core.Data;
+using Polku.Core.Identity;
 using Polku.Core.Notifications;
 using Polku.Testing;
 
@@ -27,7 +30,9 @@ public abstract class HandoffTests(DatabaseProvider provider) : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private Handoffs Handoffs() => new(_db, new NotificationOutbox(_db, _clock), _clock);
+    private static readonly Actor Nurse = new("nurse", "Anna-Kaisa Rinne", new HashSet<string> { Roles.Professional }, ProfessionalId: 1, OrganisationId: 1);
+
+    private Handoffs Handoffs() => new(_db, new NotificationOutbox(_db, _clock), new ClientAccess(_db, new AuditLog(_db, _clock), _clock), new AuditLog(_db, _clock), _clock);
 
     [Fact]
     public async Task A_message_is_stored_masked_and_the_urgent_one_comes_first_in_the_queue()
@@ -41,7 +46,7 @@ public abstract class HandoffTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.DoesNotContain("765 4321", stored[0].Text, StringComparison.Ordinal);
         Assert.Contains(PersonalDataMasking.IdentityCodeMask, stored[0].Text, StringComparison.Ordinal);
 
-        var queue = await Handoffs().QueueAsync(Ct);
+        var queue = await Handoffs().QueueAsync(Nurse, Ct);
         Assert.Equal(UrgencyKind.Violence, queue[0].Urgency);
         Assert.Equal(2, queue.Count);
     }
@@ -57,7 +62,7 @@ public abstract class HandoffTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal("maja@example.invalid", notification.Address);
         Assert.Equal("sv", notification.Language);
         Assert.Equal("Assistant.Reply", notification.TemplateKey);
-        Assert.Empty(await Handoffs().QueueAsync(Ct));
+        Assert.Empty(await Handoffs().QueueAsync(Nurse, Ct));
     }
 
     [Fact]

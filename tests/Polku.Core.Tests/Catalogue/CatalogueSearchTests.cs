@@ -48,6 +48,7 @@ public sealed class CatalogueSearchTests : IAsyncLifetime
     [InlineData("familjecentrets", "Perhekeskus Kaislaranta")]
     [InlineData("närståendevården", "Omaishoidon tuki")]
     [InlineData("barnfamiljerna", "Perhekeskus Kaislaranta")]
+    [InlineData("barnfamiljen", "Perhekeskus Kaislaranta")]
     public async Task SwedishQuery_FindsSwedishTexts(string query, string expected) =>
         Assert.Equal([expected], await NamesAsync(new CatalogueQuery(query)));
 

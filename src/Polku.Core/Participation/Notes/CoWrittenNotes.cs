@@ -103,16 +103,25 @@ public sealed class CoWrittenNotes(PolkuDb db, ClientAccess access, TimeProvider
     }
 
     /// <summary>A client's notes, newest first, or null when the actor may not see them (the refusal is audited).</summary>
-    public async Task<List<CoWrittenNote>?> ForClientAsync(Actor actor, Guid clientId, CancellationToken ct = default)
+    public async Task<List<CoWrittenNote>?> ForClientAsync(Actor actor, Guid clientId, CancellationToken ct = default) =>
+        (await WithClientAsync(actor, clientId, ct)).Notes;
+
+    /// <summary>
+    /// The client with their notes, newest first (for the professional's page, which names the client), or
+    /// (null, null) when the actor may not see them, or the client does not exist; <c>IsDenied</c> tells which. One
+    /// audited read either way.
+    /// </summary>
+    public async Task<(Client? Client, List<CoWrittenNote>? Notes, bool IsDenied)> WithClientAsync(Actor actor, Guid clientId, CancellationToken ct = default)
     {
         var opening = await access.OpenAsync(actor, clientId, AuditAction.Read, AuditResources.CoWrittenNote, ct);
         if (opening.Client is null)
         {
-            return null;
+            return (null, null, opening.IsDenied);
         }
 
-        return await db.CoWrittenNotes.AsNoTracking().Where(n => n.ClientId == clientId)
+        var notes = await db.CoWrittenNotes.AsNoTracking().Where(n => n.ClientId == clientId)
             .OrderByDescending(n => n.WrittenAt).ToListAsync(ct);
+        return (opening.Client, notes, false);
     }
 
     private static NoteProblem? TextProblem(string text) =>

@@ -22,13 +22,13 @@ public sealed class QueueModel(Handoffs handoffs, CurrentActor actor) : PageMode
 
     public List<HandoffMessage> Open { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Open = await handoffs.QueueAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Open = await handoffs.QueueAsync(await actor.GetAsync(ct), ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid)
         {
-            Open = await handoffs.QueueAsync(ct);
+            Open = await handoffs.QueueAsync(await actor.GetAsync(ct), ct);
             return Page();
         }
 

@@ -34,18 +34,20 @@ public sealed class MessagesModel(Handoffs handoffs, NotificationOutbox outbox, 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var clientId = (await actor.GetAsync(ct)).ClientId!.Value;
-        Messages = await handoffs.ForClientAsync(clientId, ct);
+        var who = await actor.GetAsync(ct);
+        var clientId = who.ClientId!.Value;
+        Messages = await handoffs.ForClientAsync(who, clientId, ct) ?? [];
         OptedOut = await outbox.IsOptedOutAsync(clientId, NotificationCategory.Proactive, ct);
         Proactive = OptedOut ? "off" : "on";
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var clientId = (await actor.GetAsync(ct)).ClientId!.Value;
+        var who = await actor.GetAsync(ct);
+        var clientId = who.ClientId!.Value;
         if (!ModelState.IsValid)
         {
-            Messages = await handoffs.ForClientAsync(clientId, ct);
+            Messages = await handoffs.ForClientAsync(who, clientId, ct) ?? [];
             OptedOut = await outbox.IsOptedOutAsync(clientId, NotificationCategory.Proactive, ct);
             return Page();
         }

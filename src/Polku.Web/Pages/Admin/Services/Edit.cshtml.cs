@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Polku.Core.Assistant;
 using Polku.Core.Catalogue;
 using Polku.Core.Data;
 using Polku.Core.Localisation;
@@ -16,6 +18,9 @@ public sealed class EditModel(PolkuDb db, CatalogueSearch search, TimeProvider c
 {
     [BindProperty]
     public ServiceInput Input { get; set; } = new();
+
+    /// <summary>The life-situation dimensions in the order of <see cref="ServiceInput.Need"/>.</summary>
+    public static IReadOnlyList<LifeDimension> Dimensions { get; } = Enum.GetValues<LifeDimension>();
 
     public IEnumerable<SelectListItem> LevelOptions => Enum.GetNames<ServiceLevel>().Select(n => new SelectListItem(texts["ServiceLevel." + n], n));
 
@@ -40,6 +45,7 @@ public sealed class EditModel(PolkuDb db, CatalogueSearch search, TimeProvider c
             Customerships = string.Join(", ", s.Customerships),
             Level = s.Level.ToString(),
             UnitCostEur = s.UnitCostEur,
+            Need = LifeVector.TryParse(s.NeedProfile, out var own) ? [.. own!.Values.Select(v => (int?)v)] : new int?[LifeVector.Count],
         };
         return Page();
     }
@@ -66,6 +72,7 @@ public sealed class EditModel(PolkuDb db, CatalogueSearch search, TimeProvider c
             }
         }
 
+        var needProfile = ReadNeedProfile();
         if (!ModelState.IsValid)
         {
             return Page();
@@ -79,6 +86,7 @@ public sealed class EditModel(PolkuDb db, CatalogueSearch search, TimeProvider c
         service.Customerships = customerships.Distinct().ToList();
         service.Level = Enum.Parse<ServiceLevel>(Input.Level);
         service.UnitCostEur = Input.UnitCostEur;
+        service.NeedProfile = needProfile?.ToString();
         var fields = new Dictionary<string, string>
         {
             ["targetGroups"] = nameof(ServiceInput.TargetGroups),
@@ -102,6 +110,38 @@ public sealed class EditModel(PolkuDb db, CatalogueSearch search, TimeProvider c
         search.Invalidate();
         TempData["Saved"] = service.Key;
         return RedirectToPage("Index");
+    }
+
+    /// <summary>
+    /// The need profile from the ten fields: null when all are empty (the demo profile of the service classes is then
+    /// used), otherwise empty fields count as 0. A field that is not a whole number 0–10 gets an error naming it.
+    /// </summary>
+    private LifeVector? ReadNeedProfile()
+    {
+        // A value that fails to bind ends the bound array early; pad it so the page can show all ten fields again.
+        Input.Need = [.. Input.Need.Take(LifeVector.Count), .. new int?[Math.Max(0, LifeVector.Count - Input.Need.Length)]];
+        var values = new int[LifeVector.Count];
+        var given = false;
+        for (var i = 0; i < LifeVector.Count; i++)
+        {
+            var key = $"{nameof(Input)}.{nameof(ServiceInput.Need)}[{i}]";
+            var value = Input.Need[i];
+            var bindingFailed = ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+            if (bindingFailed || value is < 0 or > 10)
+            {
+                // A binding error ("not valid") is replaced by the message that names the field; the typed text stays.
+                var (raw, attempted) = (entry?.RawValue, entry?.AttemptedValue);
+                ModelState.Remove(key);
+                ModelState.AddModelError(key, texts["Validation.NeedScore", texts["LifeDimension." + Dimensions[i]]]);
+                ModelState.SetModelValue(key, raw, attempted);
+                continue;
+            }
+
+            given |= value is not null;
+            values[i] = value ?? 0;
+        }
+
+        return given && ModelState.IsValid ? new LifeVector(values) : null;
     }
 
     private static string Field(string name) => $"{nameof(Input)}.{name}";
@@ -163,5 +203,9 @@ public sealed class EditModel(PolkuDb db, CatalogueSearch search, TimeProvider c
         [Range(typeof(decimal), "0", "1000000", ErrorMessage = "Validation.Number")]
         [Display(Name = "EditService.UnitCost")]
         public decimal? UnitCostEur { get; set; }
+
+        /// <summary>The need profile, one value 0–10 per <see cref="LifeDimension"/> in order; all empty for the demo profile.</summary>
+        [SuppressMessage("Performance", "CA1819:Properties should not return arrays", Justification = "Bound from the form's indexed fields.")]
+        public int?[] Need { get; set; } = new int?[LifeVector.Count];
     }
 }
