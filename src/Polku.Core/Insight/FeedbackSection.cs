@@ -28,12 +28,13 @@ public sealed class FeedbackSection(PolkuDb db, FeedbackFigures figures) : IDash
         var to = filter.To ?? DateOnly.MaxValue;
         var units = await figures.ByAsync(FeedbackGrouping.Unit, from, to, filter.UnitId, ct);
         var customerships = await figures.ByAsync(FeedbackGrouping.Customership, from, to, filter.UnitId, ct);
-        var names = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        var names = await db.Organisations.AsNoTracking()
+            .ToDictionaryAsync(o => o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o => o.Name, ct);
         var language = PolkuCultures.CurrentLanguage;
         return
         [
             Table(ByUnit, "Insight.Own.Table.FeedbackByUnit", "unit", "Insight.Own.Column.Unit", units,
-                g => names.FirstOrDefault(n => n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == g)?.Name.In(language) ?? g),
+                g => names.TryGetValue(g, out var name) ? name.In(language) : g),
             Table(ByCustomership, "Insight.Own.Table.FeedbackByCustomership", "customership", "Insight.Own.Column.Customership", customerships,
                 g => g == FeedbackFigures.Unknown ? "Insight.Own.Unknown" : "Customership." + g),
         ];

@@ -17,7 +17,7 @@ public sealed class PathsSection(PolkuDb db) : IDashboardSection
     public const string TouchpointsByChannel = "touchpoints_by_channel";
     public const string TouchpointsByProvider = "touchpoints_by_provider";
     public const string ReferralFigures = "referral_figures";
-    public const int ReturnWindowDays = 90;
+    public const int ReturnWindowDays = ExtractAnalysis.ReturnWindowDays;
 
     public string Id => "paths";
 
@@ -139,9 +139,7 @@ public sealed class PathsSection(PolkuDb db) : IDashboardSection
     {
         var window = TimeSpan.FromDays(ReturnWindowDays);
         var live = referrals.Where(r => r.Status != ReferralStatus.Revoked).ToList();
-        return [.. live.Where(back => live.Any(there => !ReferenceEquals(there, back) && there.ClientId == back.ClientId
-            && there.FromOrganisationId == back.ToOrganisationId && there.ToOrganisationId == back.FromOrganisationId
-            && there.RequestedAt <= back.RequestedAt && back.RequestedAt - there.RequestedAt <= window))];
+        return [.. live.Where(back => live.Any(there => !ReferenceEquals(there, back) && back.Leg.Returns(there.Leg, window)))];
     }
 
     private static double Median(double[] values)
@@ -156,4 +154,7 @@ public sealed class PathsSection(PolkuDb db) : IDashboardSection
 public sealed record TouchpointFact(Guid ClientId, ChannelKind Channel, int OrganisationId, int? Rating);
 
 /// <summary>One referral as the dashboard sees it.</summary>
-public sealed record ReferralFact(Guid ClientId, int FromOrganisationId, int ToOrganisationId, ReferralStatus Status, DateTime RequestedAt, DateTime? AnsweredAt);
+public sealed record ReferralFact(Guid ClientId, int FromOrganisationId, int ToOrganisationId, ReferralStatus Status, DateTime RequestedAt, DateTime? AnsweredAt)
+{
+    public ReferralLeg Leg => new(ClientId, FromOrganisationId, ToOrganisationId, RequestedAt);
+}

@@ -87,9 +87,7 @@ public static class AlertRules
         foreach (var back in referrals.Where(r => r.Status != ReferralStatus.Revoked))
         {
             var window = TimeSpan.FromDays(options.ReturnWindowDays);
-            var there = referrals.FirstOrDefault(r => r.ClientId == back.ClientId && r.Id != back.Id && r.Status != ReferralStatus.Revoked
-                && r.FromOrganisationId == back.ToOrganisationId && r.ToOrganisationId == back.FromOrganisationId
-                && r.RequestedAt <= back.RequestedAt && back.RequestedAt - r.RequestedAt <= window);
+            var there = referrals.FirstOrDefault(r => r.Id != back.Id && r.Status != ReferralStatus.Revoked && back.Leg.Returns(r.Leg, window));
             var steered = episodeById.TryGetValue(back.EpisodeId, out var episode) && episode.ResponsibleWorkerSince >= back.RequestedAt;
             if (there is not null && nowUtc - back.RequestedAt <= window && !steered)
             {

@@ -20,6 +20,18 @@ public enum ReferralStatus
     Revoked,
 }
 
+/// <summary>A referral's client, sending and receiving organisations and the time it was requested.</summary>
+public readonly record struct ReferralLeg(Guid ClientId, int From, int To, DateTime RequestedAt)
+{
+    /// <summary>
+    /// The "lähettely" rule, shared by the alerts and the dashboards: this leg B → A returns <paramref name="there"/>,
+    /// an earlier or simultaneous leg A → B of the same client, within <paramref name="window"/>.
+    /// </summary>
+    public bool Returns(ReferralLeg there, TimeSpan window) =>
+        there.ClientId == ClientId && there.From == To && there.To == From
+        && there.RequestedAt <= RequestedAt && RequestedAt - there.RequestedAt <= window;
+}
+
 /// <summary>
 /// A referral or handover from one organisation of the network to another. It changes state only through its
 /// methods, which keep the workflow; <see cref="Version"/> is the optimistic concurrency token, so when two
@@ -61,6 +73,9 @@ public class Referral
     public int Version { get; private set; }
 
     public bool IsOpen => Status is ReferralStatus.Requested or ReferralStatus.Accepted;
+
+    /// <summary>Who was sent where and when: what the returned-referral rule looks at.</summary>
+    public ReferralLeg Leg => new(ClientId, FromOrganisationId, ToOrganisationId, RequestedAt);
 
     /// <summary>When the referral got its answer (accepted or rejected), if it has.</summary>
     public DateTime? AnsweredAt => AcceptedAt ?? RejectedAt;

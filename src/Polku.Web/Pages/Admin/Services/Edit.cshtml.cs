@@ -60,11 +60,10 @@ public sealed class EditModel(PolkuDb db, CatalogueSearch search, TimeProvider c
         var customerships = new List<Customership>();
         foreach (var value in Split(Input.Customerships))
         {
-            if (Enum.TryParse<Customership>(value, ignoreCase: false, out var parsed)
-                && Enum.IsDefined(parsed) && Customerships.CanBeServiceFit(parsed)
-                && Enum.GetNames<Customership>().Contains(value, StringComparer.Ordinal))
+            var fits = Customerships.Four.Where(c => c.ToString() == value).ToList();
+            if (fits.Count == 1)
             {
-                customerships.Add(parsed);
+                customerships.Add(fits[0]);
             }
             else
             {
