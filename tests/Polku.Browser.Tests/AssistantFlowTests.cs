@@ -16,40 +16,40 @@ public sealed class AssistantFlowTests(BrowserFixture fixture)
         await BrowserFixture.ChooseLanguageAsync(page, language);
         await BrowserFixture.VisitAndCheckAsync(page, "/Assistant");
 
-        await BrowserFixture.SubmitAsync(page, $"main a.button:has-text(\"{situation}\")");
+        await BrowserFixture.ClickAndLoadAsync(page, $"main a.button:has-text(\"{situation}\")");
         await BrowserFixture.AssertAccessibleAsync(page, "situation questions");
         Assert.Contains(firstQuestion, await page.InnerTextAsync("main"), StringComparison.Ordinal);
         await page.SelectOptionAsync("#A0", "no");
         await page.SelectOptionAsync("#A1", "yes");
-        await BrowserFixture.SubmitAsync(page, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(page, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(page, "situation advice");
         Assert.Contains(service, await page.InnerTextAsync("main"), StringComparison.OrdinalIgnoreCase);
 
         await BrowserFixture.VisitAndCheckAsync(page, "/Assistant");
         await page.FillAsync("#Input_Question", danger);
-        await BrowserFixture.SubmitAsync(page, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(page, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(page, "urgent answer");
         Assert.Equal(1, await page.Locator("[role=alert] a[href='tel:112']").CountAsync());
 
         await page.FillAsync("#Input_Question", offTopic);
-        await BrowserFixture.SubmitAsync(page, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(page, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(page, "nothing fits");
         Assert.Contains(honest, await page.InnerTextAsync("main"), StringComparison.Ordinal);
 
         await BrowserFixture.VisitAndCheckAsync(page, "/Assistant/Meter");
         await page.SelectOptionAsync("#M_6_", "1");
-        await BrowserFixture.SubmitAsync(page, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(page, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(page, "meter results");
         Assert.True(await page.Locator("ol.service-list li").CountAsync() > 0);
 
         await BrowserFixture.VisitAndCheckAsync(page, "/Assistant/Message");
-        await BrowserFixture.SubmitAsync(page, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(page, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(page, "message with errors");
         await page.FillAsync("#Input_Text", "Tarvitsen neuvoja, soita 040 123 4567");
         await page.FillAsync("#Input_Name", "Testi");
         await page.FillAsync("#Input_Email", "testi@example.invalid");
         await page.SelectOptionAsync("#Input_Consent", "true");
-        await BrowserFixture.SubmitAsync(page, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(page, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(page, "message sent");
         Assert.Equal(1, await page.Locator("main [role=status]").CountAsync());
     }

@@ -8,7 +8,7 @@ public sealed class BudgetingFlowTests(BrowserFixture fixture)
 {
     private static async Task SubmitMainFormAsync(IPage page, string what)
     {
-        await BrowserFixture.SubmitAsync(page, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(page, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(page, what);
     }
 
@@ -46,22 +46,21 @@ public sealed class BudgetingFlowTests(BrowserFixture fixture)
         }
 
         await BrowserFixture.VisitAndCheckAsync(staff, round);
-        await BrowserFixture.SubmitAsync(staff, "main form[action*=Advance] button");
+        await BrowserFixture.ClickAndLoadAsync(staff, "main form[action*=Advance] button");
         await BrowserFixture.AssertAccessibleAsync(staff, "round in review");
         for (var i = 0; i < 2; i++)
         {
-            await BrowserFixture.SubmitAsync(staff, $"main tbody tr:nth-child({i + 1}) form button");
+            await BrowserFixture.ClickAndLoadAsync(staff, $"main tbody tr:nth-child({i + 1}) form button");
         }
 
-        await staff.ClickAsync("main tbody tr:nth-child(3) a");
-        await staff.WaitForLoadStateAsync(LoadState.Load);
+        await BrowserFixture.ClickAndLoadAsync(staff, "main tbody tr:nth-child(3) a");
         await BrowserFixture.AssertAccessibleAsync(staff, "reject form");
         await SubmitMainFormAsync(staff, "reject form with an error");
         await staff.FillAsync("#Input_Reason", "Belysningen ingår redan i kommunens plan för 2027.");
         await SubmitMainFormAsync(staff, "round after review");
         await BrowserFixture.VisitAndCheckAsync(staff, "/Participation/Budgeting/Rules?id=" + id);
         await BrowserFixture.VisitAndCheckAsync(staff, round);
-        await BrowserFixture.SubmitAsync(staff, "main form[action*=Advance] button");
+        await BrowserFixture.ClickAndLoadAsync(staff, "main form[action*=Advance] button");
         await BrowserFixture.AssertAccessibleAsync(staff, "round open for voting");
 
         await BrowserFixture.VisitAndCheckAsync(resident, "/Participation/Budgeting/Vote?id=" + id);
@@ -75,7 +74,7 @@ public sealed class BudgetingFlowTests(BrowserFixture fixture)
         Assert.Contains("Din röst har sparats.", await resident.InnerTextAsync("main"), StringComparison.Ordinal);
 
         await BrowserFixture.VisitAndCheckAsync(staff, round);
-        await BrowserFixture.SubmitAsync(staff, "main form[action*=Advance] button");
+        await BrowserFixture.ClickAndLoadAsync(staff, "main form[action*=Advance] button");
         await BrowserFixture.AssertAccessibleAsync(staff, "round published");
         await BrowserFixture.VisitAndCheckAsync(resident, "/Participation/Budgeting/Results?id=" + id);
         var results = await resident.InnerTextAsync("main");
@@ -95,11 +94,9 @@ public sealed class BudgetingFlowTests(BrowserFixture fixture)
         await page.GotoAsync("/");
         await BrowserFixture.ChooseLanguageAsync(page, "fi");
         await BrowserFixture.VisitAndCheckAsync(page, "/Participation/Budgeting");
-        await page.ClickAsync("main tbody a >> text=Järvilinnan nuorten budjetti 2026");
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await BrowserFixture.ClickAndLoadAsync(page, "main tbody a >> text=Järvilinnan nuorten budjetti 2026");
         await BrowserFixture.AssertAccessibleAsync(page, "the published demo round without signing in");
-        await page.ClickAsync("main a.button");
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await BrowserFixture.ClickAndLoadAsync(page, "main a.button");
         await BrowserFixture.AssertAccessibleAsync(page, "the demo round's results");
         var results = await page.InnerTextAsync("main");
         Assert.Contains("Ääniä annettiin 40. Toteutetaan 3 hanketta", results, StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public sealed class CatalogueBrowserTests(BrowserFixture fixture)
             await page.GotoAsync("/Services");
             await page.FillAsync("#Q", query);
             await page.SelectOptionAsync("#TargetGroup", "KR1.2");
-            await BrowserFixture.SubmitAsync(page, "form.search-form button[type=submit]");
+            await BrowserFixture.ClickAndLoadAsync(page, "form.search-form button[type=submit]");
 
             Assert.Contains("TargetGroup=KR1.2", page.Url, StringComparison.Ordinal);
             Assert.Contains(expected, await page.Locator(".service-list h3").AllInnerTextsAsync());
@@ -31,15 +31,14 @@ public sealed class CatalogueBrowserTests(BrowserFixture fixture)
         await checking.GotoAsync("/");
         await BrowserFixture.ChooseLanguageAsync(checking, language);
         await BrowserFixture.VisitAndCheckAsync(checking, resultsUrl);
-        await checking.ClickAsync($".service-list a:text-is('{expected}')");
-        await checking.WaitForLoadStateAsync();
+        await BrowserFixture.ClickAndLoadAsync(checking, $".service-list a:text-is('{expected}')");
         Assert.Equal(expected, await checking.InnerTextAsync("h1"));
         Assert.True(await checking.Locator(".card").CountAsync() > 0);
         await BrowserFixture.AssertAccessibleAsync(checking, $"service detail ({language})");
 
         await checking.GotoAsync("/Services");
         await checking.SelectOptionAsync("#Channel", "PrintableForm");
-        await BrowserFixture.SubmitAsync(checking, "form.search-form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(checking, "form.search-form button[type=submit]");
         Assert.NotEmpty(await checking.Locator(".service-list__meta").AllInnerTextsAsync());
         await BrowserFixture.AssertAccessibleAsync(checking, $"channel filter ({language})");
     }
@@ -54,18 +53,17 @@ public sealed class CatalogueBrowserTests(BrowserFixture fixture)
         await BrowserFixture.LogInAsync(page, "yllapito");
         await BrowserFixture.ChooseLanguageAsync(page, language);
         await BrowserFixture.VisitAndCheckAsync(page, "/Admin/Services");
-        await page.ClickAsync("table a >> nth=1");
-        await page.WaitForLoadStateAsync();
+        await BrowserFixture.ClickAndLoadAsync(page, "table a >> nth=1");
 
         await page.FillAsync("#Input_TargetGroups", "KR1.2, KR77");
-        await BrowserFixture.SubmitAsync(page, "form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(page, "form.form button[type=submit]");
         Assert.Equal("true", await page.GetAttributeAsync("#Input_TargetGroups", "aria-invalid"));
         Assert.True(await page.Locator(".error-summary").IsVisibleAsync());
         await BrowserFixture.AssertAccessibleAsync(page, $"service edit with errors ({language})");
 
         await page.FillAsync("#Input_TargetGroups", "KR1.2");
         await page.FillAsync("#Input_UnitCostEur", "95");
-        await BrowserFixture.SubmitAsync(page, "form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(page, "form.form button[type=submit]");
         Assert.EndsWith("/Admin/Services", page.Url, StringComparison.Ordinal);
         Assert.True(await page.Locator(".notice").IsVisibleAsync());
         await BrowserFixture.AssertAccessibleAsync(page, $"catalogue administration after saving ({language})");

@@ -29,7 +29,7 @@ public sealed class FeedbackFlowTests(BrowserFixture fixture)
         await page.CheckAsync("label[for=Input_GotHelp_4]");
         await page.CheckAsync("label[for=Input_Respected_3]");
         await page.FillAsync("#Input_Comment", "Det var roligt att leka i väntrummet.");
-        await BrowserFixture.SubmitAsync(page, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(page, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(page, "thanks");
         Assert.Contains("Tack för din respons", await page.InnerTextAsync("main"), StringComparison.Ordinal);
 
@@ -50,7 +50,7 @@ public sealed class FeedbackFlowTests(BrowserFixture fixture)
             await BrowserFixture.ChooseLanguageAsync(page, language);
             await BrowserFixture.VisitAndCheckAsync(page, $"/Feedback/{unit}");
             await BrowserFixture.VisitAndCheckAsync(page, $"/Feedback/{unit}?child=true");
-            await BrowserFixture.SubmitAsync(page, "main form.form button[type=submit]");
+            await BrowserFixture.ClickAndLoadAsync(page, "main form.form button[type=submit]");
             await BrowserFixture.AssertAccessibleAsync(page, "empty feedback with its error");
             await BrowserFixture.VisitAndCheckAsync(page, $"/Feedback/{unit}/Thanks");
             await BrowserFixture.VisitAndCheckAsync(page, $"/Feedback/{unit}/Changes");
@@ -86,7 +86,7 @@ public sealed class FeedbackFlowTests(BrowserFixture fixture)
         await parent.CheckAsync("label[for=Input_Recommendation_8]");
         await parent.FillAsync("#Input_Comment", "Toivoisin, että neuvolaan saisi ajan myös sähköisesti.");
         await parent.CheckAsync("#Input_Sign");
-        await BrowserFixture.SubmitAsync(parent, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(parent, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(parent, "thanks");
 
         Guid id;
@@ -101,17 +101,17 @@ public sealed class FeedbackFlowTests(BrowserFixture fixture)
         await BrowserFixture.ChooseLanguageAsync(manager, "fi");
         await BrowserFixture.VisitAndCheckAsync(manager, $"/Feedback/Manage/Item/{id}");
         await manager.CheckAsync("label[for=Input_To_0]");
-        await BrowserFixture.SubmitAsync(manager, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(manager, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(manager, "under review");
 
         await manager.CheckAsync("label:has-text('Ei viedä eteenpäin')");
-        await BrowserFixture.SubmitAsync(manager, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(manager, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(manager, "reason missing");
         Assert.Contains("Kerro perustelu", await manager.InnerTextAsync("main"), StringComparison.Ordinal);
 
         await manager.CheckAsync("label:has-text('Viedään eteenpäin')");
         await manager.FillAsync("#Input_Answer", "Sähköinen ajanvaraus avataan keväällä.");
-        await BrowserFixture.SubmitAsync(manager, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(manager, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(manager, "accepted");
 
         await BrowserFixture.VisitAndCheckAsync(parent, "/Me/Feedback");

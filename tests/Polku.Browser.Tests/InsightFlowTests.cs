@@ -23,7 +23,7 @@ public sealed class InsightFlowTests(BrowserFixture fixture)
     {
         await page.SetInputFilesAsync("#Input_Persons", new FilePayload { Name = "persons.csv", MimeType = "text/csv", Buffer = persons });
         await page.SetInputFilesAsync("#Input_Events", new FilePayload { Name = "events.csv", MimeType = "text/csv", Buffer = events });
-        await BrowserFixture.SubmitAsync(page, UploadButton);
+        await BrowserFixture.ClickAndLoadAsync(page, UploadButton);
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public sealed class InsightFlowTests(BrowserFixture fixture)
         await BrowserFixture.ChooseLanguageAsync(page, language);
 
         await BrowserFixture.VisitAndCheckAsync(page, "/Insight");
-        await BrowserFixture.SubmitAsync(page, UploadButton);
+        await BrowserFixture.ClickAndLoadAsync(page, UploadButton);
         Assert.True(await page.Locator(".error-summary").IsVisibleAsync());
         await BrowserFixture.AssertAccessibleAsync(page, "upload without files");
 
@@ -56,7 +56,7 @@ public sealed class InsightFlowTests(BrowserFixture fixture)
         await BrowserFixture.AssertAccessibleAsync(page, "dashboard");
 
         await page.FillAsync("#Filter_Area", "99");
-        await BrowserFixture.SubmitAsync(page, "form.filter-form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(page, "form.filter-form button[type=submit]");
         Assert.Equal("true", await page.GetAttributeAsync("#Filter_Area", "aria-invalid"));
         await BrowserFixture.AssertAccessibleAsync(page, "dashboard with a bad filter");
 
@@ -78,7 +78,7 @@ public sealed class InsightFlowTests(BrowserFixture fixture)
         Assert.Equal(service, await page.Locator("#table-comparison tbody th").First.TextContentAsync());
 
         await page.FillAsync("#Input_After_0__Hours", "ei tiedossa");
-        await BrowserFixture.SubmitAsync(page, "form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(page, "form.form button[type=submit]");
         Assert.Equal("true", await page.GetAttributeAsync("#Input_After_0__Hours", "aria-invalid"));
         await BrowserFixture.AssertAccessibleAsync(page, "burden with an error");
     }

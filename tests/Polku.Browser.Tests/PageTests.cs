@@ -66,7 +66,7 @@ public sealed class PageTests(BrowserFixture fixture)
 
         await BrowserFixture.VisitAndCheckAsync(page, "/ei-ole-olemassa", 404);
         await page.GotoAsync("/Account/Login");
-        await BrowserFixture.SubmitAsync(page, "form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(page, "form.form button[type=submit]");
         Assert.Equal(2, await page.Locator("[aria-invalid=true]").CountAsync());
         await BrowserFixture.AssertAccessibleAsync(page, "sign-in with errors");
     }
@@ -81,7 +81,7 @@ public sealed class PageTests(BrowserFixture fixture)
         await BrowserFixture.LogInAsync(page, "yllapito");
         await BrowserFixture.ChooseLanguageAsync(page, language);
         await page.GotoAsync("/Admin/Users");
-        await BrowserFixture.SubmitAsync(page, "form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(page, "form.form button[type=submit]");
         Assert.True(await page.Locator(".error-summary").IsVisibleAsync());
         await BrowserFixture.AssertAccessibleAsync(page, "new user form with errors");
 
@@ -91,7 +91,7 @@ public sealed class PageTests(BrowserFixture fixture)
         await BrowserFixture.ChooseLanguageAsync(nurse, language);
         await nurse.GotoAsync($"/Clients/{(await fixture.App.ClientAsync("eetu-aaltola")).Id}/Contact");
         await nurse.FillAsync("#Input_Email", "tämä ei ole osoite");
-        await BrowserFixture.SubmitAsync(nurse, "form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(nurse, "form.form button[type=submit]");
         Assert.Equal("true", await nurse.GetAttributeAsync("#Input_Email", "aria-invalid"));
         await BrowserFixture.AssertAccessibleAsync(nurse, "contact form with errors");
     }

@@ -19,13 +19,12 @@ public sealed class PathsFlowTests(BrowserFixture fixture)
         await BrowserFixture.LogInAsync(nurse, "ammattilainen");
         await BrowserFixture.ChooseLanguageAsync(nurse, "fi");
         await BrowserFixture.VisitAndCheckAsync(nurse, $"/Paths/Client/{laura.Id}");
-        await nurse.ClickAsync("main a[href*='/Refer?episode=']");
-        await nurse.WaitForLoadStateAsync(LoadState.Load);
+        await BrowserFixture.ClickAndLoadAsync(nurse, "main a[href*='/Refer?episode=']");
         await BrowserFixture.AssertAccessibleAsync(nurse, "refer form");
         var perheneuvola = await fixture.App.OrganisationIdAsync("perheneuvola");
         await nurse.SelectOptionAsync("#Input_ToOrganisationId", perheneuvola.ToString(CultureInfo.InvariantCulture));
         await nurse.FillAsync("#Input_Reason", "Esikoisen uniongelmat ja vanhempien jaksaminen");
-        await BrowserFixture.SubmitAsync(nurse, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(nurse, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(nurse, "path after referring");
         Assert.Contains("Lähete lähetettiin.", await nurse.InnerTextAsync("main"), StringComparison.Ordinal);
 
@@ -38,7 +37,7 @@ public sealed class PathsFlowTests(BrowserFixture fixture)
         var pending = (await fixture.App.ReferralsAsync("laura-aaltola"))
             .Single(r => r.Status == ReferralStatus.Requested && r.Reason.Contains("kotipalvelua", StringComparison.Ordinal));
         await BrowserFixture.VisitAndCheckAsync(worker, $"/Paths/Referral/{pending.Id}");
-        await BrowserFixture.SubmitAsync(worker, "main button[value=Accept]");
+        await BrowserFixture.ClickAndLoadAsync(worker, "main button[value=Accept]");
         await BrowserFixture.AssertAccessibleAsync(worker, "path after accepting");
         Assert.Contains("Lähete hyväksyttiin.", await worker.InnerTextAsync("main"), StringComparison.Ordinal);
         await BrowserFixture.VisitAndCheckAsync(worker, "/Paths");
@@ -71,26 +70,25 @@ public sealed class PathsFlowTests(BrowserFixture fixture)
         await BrowserFixture.VisitAndCheckAsync(worker, $"/Paths/Client/{jessica.Id}");
         await BrowserFixture.VisitAndCheckAsync(worker, $"/Paths/Client/{jessica.Id}?lanes=Channels");
         await BrowserFixture.VisitAndCheckAsync(worker, $"/Paths/Client/{jessica.Id}/Episode");
-        await BrowserFixture.SubmitAsync(worker, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(worker, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(worker, "episode form with errors");
 
         var jessicaEpisode = (await fixture.App.EpisodesAsync("jessica-toivonen"))[0];
         await BrowserFixture.VisitAndCheckAsync(worker, $"/Paths/Client/{jessica.Id}/Refer?episode={jessicaEpisode.Id}");
         await worker.SelectOptionAsync("#Input_Consent", "override");
-        await BrowserFixture.SubmitAsync(worker, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(worker, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(worker, "refer form with errors");
         Assert.Equal("true", await worker.GetAttributeAsync("#Input_OverrideReason", "aria-invalid"));
         await BrowserFixture.VisitAndCheckAsync(worker, $"/Paths/Client/{jessica.Id}/Touchpoint?episode={jessicaEpisode.Id}");
         await BrowserFixture.VisitAndCheckAsync(worker, $"/Paths/Episode/{jessicaEpisode.Id}/Worker");
         await BrowserFixture.VisitAndCheckAsync(worker, $"/Paths/Client/{jessica.Id}/Notes");
-        await BrowserFixture.SubmitAsync(worker, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(worker, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(worker, "note form with errors");
         Assert.Equal("true", await worker.GetAttributeAsync("#Input_Text", "aria-invalid"));
         await worker.FillAsync("#Input_Text", "Sovimme seuraavasta tapaamisesta.");
-        await BrowserFixture.SubmitAsync(worker, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(worker, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(worker, "notes with a note");
-        await worker.ClickAsync("main a[href*='revise=']");
-        await worker.WaitForLoadStateAsync(LoadState.Load);
+        await BrowserFixture.ClickAndLoadAsync(worker, "main a[href*='revise=']");
         await BrowserFixture.AssertAccessibleAsync(worker, "revising a note");
 
         var laura = (await fixture.App.ReferralsAsync("laura-aaltola")).First();

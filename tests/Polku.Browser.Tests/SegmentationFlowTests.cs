@@ -14,10 +14,10 @@ public sealed class SegmentationFlowTests(BrowserFixture fixture)
         await BrowserFixture.ChooseLanguageAsync(nurse, "fi");
         await BrowserFixture.VisitAndCheckAsync(nurse, $"/Clients/{laura.Id}");
         await BrowserFixture.VisitAndCheckAsync(nurse, $"/Clients/{laura.Id}/Assessments");
-        await BrowserFixture.SubmitAsync(nurse, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(nurse, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(nurse, "new assessment");
         var details = new Uri(nurse.Url).AbsolutePath;
-        await BrowserFixture.SubmitAsync(nurse, ".code-box form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(nurse, ".code-box form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(nurse, "assessment with a code");
         var code = await nurse.InnerTextAsync("[data-code]");
 
@@ -27,7 +27,7 @@ public sealed class SegmentationFlowTests(BrowserFixture fixture)
         await BrowserFixture.ChooseLanguageAsync(home, "sv");
         await BrowserFixture.VisitAndCheckAsync(home, "/Assessment");
         await home.FillAsync("#Code", code);
-        await BrowserFixture.SubmitAsync(home, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(home, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(home, "client part at home");
         Assert.Equal("sv", await home.GetAttributeAsync("html", "lang"));
         Assert.Contains("Vi har tillräckligt med krafter för vardagen.", await home.ContentAsync(), StringComparison.Ordinal);
@@ -37,7 +37,7 @@ public sealed class SegmentationFlowTests(BrowserFixture fixture)
             await home.SelectOptionAsync($"#Input_Answers_{i}_", "4");
         }
 
-        await BrowserFixture.SubmitAsync(home, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(home, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(home, "thanks");
         Assert.Contains("Tack för dina svar", await home.ContentAsync(), StringComparison.Ordinal);
 
@@ -47,12 +47,12 @@ public sealed class SegmentationFlowTests(BrowserFixture fixture)
             await nurse.SelectOptionAsync($"#Input_Answers_{i}_", "3");
         }
 
-        await BrowserFixture.SubmitAsync(nurse, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(nurse, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(nurse, "result");
         Assert.Contains("Tulos: Omatoimiasiakkuus", await nurse.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.Equal(1, await nurse.Locator("svg[role=img] title").CountAsync());
 
-        await BrowserFixture.SubmitAsync(nurse, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(nurse, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(nurse, "confirmed result");
         Assert.Contains("Vahvistettu: Omatoimiasiakkuus", await nurse.InnerTextAsync("main"), StringComparison.Ordinal);
         await BrowserFixture.VisitAndCheckAsync(nurse, $"/Clients/{laura.Id}/Assessments");
@@ -75,7 +75,7 @@ public sealed class SegmentationFlowTests(BrowserFixture fixture)
         await BrowserFixture.ChooseLanguageAsync(admin, language);
         await BrowserFixture.VisitAndCheckAsync(admin, "/Admin/Instruments");
         await admin.FillAsync("#Input_Json", "{ \"key\": \"x\" }");
-        await BrowserFixture.SubmitAsync(admin, "main form.form button[type=submit]");
+        await BrowserFixture.ClickAndLoadAsync(admin, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(admin, "instrument upload with errors");
         Assert.Equal("true", await admin.GetAttributeAsync("#Input_Json", "aria-invalid"));
     }
