@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Playwright;
 using Polku.Core.Paths;
 
 namespace Polku.Browser.Tests;
