@@ -14,7 +14,7 @@ public sealed class PanelsPageTests(BrowserFixture fixture)
         await BrowserFixture.LogInAsync(page, "muotoilija");
         await BrowserFixture.ChooseLanguageAsync(page, language);
         await BrowserFixture.VisitAndCheckAsync(page, "/Participation/Panels");
-        await page.ClickAsync("main table a");
+        await BrowserFixture.ClickAndLoadAsync(page, "main table a");
         await BrowserFixture.AssertAccessibleAsync(page, "panel page " + language);
         Assert.Equal(3, await page.Locator("main table").Last.Locator("tbody tr").CountAsync());
     }
