@@ -6,8 +6,9 @@ using Polku.Core.Participation.Panels;
 namespace Polku.Core.Demo;
 
 /// <summary>
-/// A fictional customer panel with eight volunteers (pseudonymous user ids, no accounts behind them) and a completed
-/// draw, and an experience-expert bank of three experts and one open request.
+/// A fictional customer panel with eight volunteers (pseudonymous user ids, no accounts behind them), a completed draw,
+/// one meeting held and one coming, a proposal answered and one waiting; and an experience-expert bank of three experts
+/// and one open request.
 /// </summary>
 internal static class DemoPanels
 {
@@ -35,6 +36,32 @@ internal static class DemoPanels
 
         panel.PublishCandidates(now.AddDays(-7));
         panel.Draw(20270101UL, now.AddDays(-1));
+        var today = DateOnly.FromDateTime(now);
+        panel.Meetings.AddRange([
+            new PanelMeeting
+            {
+                Date = today.AddDays(-1),
+                Agenda = "1. Tutustuminen ja raadin pelisäännöt. 2. Mikä perhekeskuksessa toimii, mikä ei? 3. Seuraavan kokouksen aihe.",
+                Minutes = "Raati sopi pelisäännöt. Eniten puhutti odotusaulan ahtaus ja se, että neuvolan ajanvaraus on vaikea löytää verkosta. Seuraavaksi käsitellään ajanvarausta.",
+            },
+            new PanelMeeting { Date = today.AddDays(21), Agenda = "1. Ajanvaraus verkossa: raadin kokemukset. 2. Ehdotus odotusaulasta." },
+        ]);
+        panel.Proposals.AddRange([
+            new PanelProposal
+            {
+                Title = "Leikkinurkka odotusaulaan",
+                Text = "Lapsille tekemistä odotusaikaan: pieni leikkinurkka ja kirjahylly.",
+                MadeOn = today.AddDays(-1),
+                Answer = "Kiitos ehdotuksesta. Leikkinurkka kalustetaan tammikuussa, ja kirjat saadaan kirjaston poistokirjoista.",
+                AnsweredOn = today,
+            },
+            new PanelProposal
+            {
+                Title = "Ajanvarauslinkki etusivulle",
+                Text = "Neuvolan ajanvaraus pitäisi löytyä hyvinvointialueen etusivulta yhdellä klikkauksella.",
+                MadeOn = today.AddDays(-1),
+            },
+        ]);
         db.Panels.Add(panel);
 
         db.Experts.AddRange(

@@ -50,6 +50,12 @@ public sealed class CustomerPanels(PolkuDb db, NotificationOutbox outbox, TimePr
             .AsSplitQuery()
             .SingleOrDefaultAsync(p => p.Id == id, ct);
 
+    public Task<PanelMeeting?> FindMeetingAsync(int id, CancellationToken ct = default) =>
+        db.PanelMeetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
+
+    public Task<PanelProposal?> FindProposalAsync(int id, CancellationToken ct = default) =>
+        db.PanelProposals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+
     /// <summary>Founds a panel whose size is the sum of the seats; null when there are no seats or a stratum is named twice.</summary>
     public async Task<Panel?> CreateAsync(
         string name, int organisationId, string purpose, PanelDimension stratifyBy, IReadOnlyCollection<StratumQuota> quotas, CancellationToken ct = default)
@@ -174,6 +180,10 @@ public sealed class CustomerPanels(PolkuDb db, NotificationOutbox outbox, TimePr
         return new PanelDraw(null, result, invited);
     }
 
+    /// <summary>
+    /// Adds a meeting with its agenda and, once the members are drawn, invites each member who is a client through the
+    /// outbox (category Participation, once per meeting and member).
+    /// </summary>
     public async Task<PanelProblem?> AddMeetingAsync(int panelId, DateOnly date, string agenda, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(agenda))
@@ -181,13 +191,19 @@ public sealed class CustomerPanels(PolkuDb db, NotificationOutbox outbox, TimePr
             return PanelProblem.Empty;
         }
 
-        if (!await db.Panels.AnyAsync(p => p.Id == panelId, ct))
+        if (await db.Panels.SingleOrDefaultAsync(p => p.Id == panelId, ct) is not { } panel)
         {
             return PanelProblem.NotFound;
         }
 
-        db.PanelMeetings.Add(new PanelMeeting { PanelId = panelId, Date = date, Agenda = agenda.Trim() });
+        // The meeting and its invitations are stored together or not at all (the invitations need the meeting's id).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var meeting = new PanelMeeting { PanelId = panelId, Date = date, Agenda = agenda.Trim() };
+        db.PanelMeetings.Add(meeting);
         await db.SaveChangesAsync(ct);
+        var day = date.ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        await NotifyMembersAsync(panel, $"meeting:{meeting.Id}", "Notification.PanelMeeting", [panel.Name, day, meeting.Agenda], ct);
+        await transaction.CommitAsync(ct);
         return null;
     }
 
@@ -221,6 +237,7 @@ public sealed class CustomerPanels(PolkuDb db, NotificationOutbox outbox, TimePr
         return null;
     }
 
+    /// <summary>Records the organisation's answer to a proposal and tells the panel's members (who are clients) about it.</summary>
     public async Task<PanelProblem?> AnswerAsync(int proposalId, string answer, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(answer))
@@ -236,8 +253,27 @@ public sealed class CustomerPanels(PolkuDb db, NotificationOutbox outbox, TimePr
 
         proposal.Answer = answer.Trim();
         proposal.AnsweredOn = FinnishTime.Today(clock);
-        await db.SaveChangesAsync(ct);
+        var panel = await db.Panels.SingleAsync(p => p.Id == proposal.PanelId, ct);
+        await NotifyMembersAsync(panel, $"answer:{proposal.Id}", "Notification.PanelAnswer", [panel.Name, proposal.Title], ct);
         return null;
+    }
+
+    /// <summary>
+    /// Queues a message to every drawn member who is a client (once per occasion and member, opt-outs respected) and
+    /// saves it together with whatever else the context holds.
+    /// </summary>
+    private async Task NotifyMembersAsync(Panel panel, string occasion, string template, string[] arguments, CancellationToken ct)
+    {
+        var members = await db.PanelVolunteers.Where(v => v.PanelId == panel.Id && v.IsMember)
+            .Join(db.Users.Where(u => u.ClientId != null), v => v.UserId, u => u.Id, (v, u) => new { v.Id, ClientId = u.ClientId!.Value })
+            .ToListAsync(ct);
+        foreach (var member in members)
+        {
+            await outbox.EnqueueForClientAsync(
+                member.ClientId, NotificationCategory.Participation, $"panel:{panel.Id}:{occasion}:{member.Id}", template, arguments, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

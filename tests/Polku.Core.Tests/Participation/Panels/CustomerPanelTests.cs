@@ -125,6 +125,33 @@ public abstract class CustomerPanelTests(DatabaseProvider provider) : IAsyncLife
     }
 
     [Fact]
+    public async Task Members_are_invited_to_meetings_and_told_of_answers_once_and_nobody_before_the_draw()
+    {
+        var panel = await PanelWithVolunteersAsync();
+        Assert.Null(await Panels().AddMeetingAsync(panel.Id, new DateOnly(2026, 11, 30), "Aloituskokous", Ct));
+        Assert.Empty(await _db.Notifications.ToListAsync(Ct));
+        Assert.Null(await Panels().PublishCandidatesAsync(panel.Id, Ct));
+        var candidates = (await Panels().FindAsync(panel.Id, Ct))!;
+        var number = candidates.Volunteers.Single(v => v.UserId == "u-resident").Number!;
+        var seed = Enumerable.Range(1, 1000).Select(s => (ulong)s)
+            .First(s => StratifiedDraw.Draw(candidates.Candidates(), candidates.StratumQuotas(), s).Chosen.Contains(number));
+        Assert.True((await Panels().DrawAsync(panel.Id, seed.ToString(System.Globalization.CultureInfo.InvariantCulture), Ct)).Succeeded);
+
+        Assert.Null(await Panels().AddMeetingAsync(panel.Id, new DateOnly(2026, 12, 3), "Odotusaulan viihtyisyys", Ct));
+        Assert.Null(await Panels().ProposeAsync(panel.Id, "Leikkinurkka", "Lapsille tekemistä.", Ct));
+        var proposal = await _db.PanelProposals.SingleAsync(Ct);
+        Assert.Null(await Panels().AnswerAsync(proposal.Id, "Toteutetaan.", Ct));
+        Assert.Null(await Panels().AnswerAsync(proposal.Id, "Toteutetaan tammikuussa.", Ct));
+
+        var invitation = await _db.Notifications.SingleAsync(n => n.TemplateKey == "Notification.PanelMeeting", Ct);
+        Assert.Equal(_resident.Id, invitation.ClientId);
+        Assert.Equal(["Perhekeskuksen asiakasraati", "3.12.2026", "Odotusaulan viihtyisyys"], invitation.ArgumentList);
+        var answer = await _db.Notifications.SingleAsync(n => n.TemplateKey == "Notification.PanelAnswer", Ct);
+        Assert.Equal(["Perhekeskuksen asiakasraati", "Leikkinurkka"], answer.ArgumentList);
+        Assert.Equal("sv", answer.Language);
+    }
+
+    [Fact]
     public async Task Draw_with_too_few_volunteers_in_a_stratum_names_it_and_changes_nothing()
     {
         var panel = await Panels().CreateAsync(

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 using Polku.Core.Localisation;
 using Polku.Core.Participation.Panels;
@@ -26,6 +27,12 @@ public sealed class PanelModel(CustomerPanels panels, IAuthorizationService auth
     public bool HasVolunteered { get; private set; }
     public IReadOnlyList<StratumShortfall> Shortfalls { get; private set; } = [];
 
+    /// <summary>The choices for the panel's own background question: "prefer not to say", then its strata.</summary>
+    public IEnumerable<SelectListItem> StratumOptions =>
+        Panel.Quotas.Where(q => q.Stratum != PanelVolunteer.Undisclosed).OrderBy(q => q.Stratum, StringComparer.CurrentCulture)
+            .Select(q => new SelectListItem(q.Stratum, q.Stratum))
+            .Prepend(new SelectListItem(texts["Panels.Undisclosed"], ""));
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -36,9 +43,22 @@ public sealed class PanelModel(CustomerPanels panels, IAuthorizationService auth
             return Challenge();
         }
 
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        // The answer to the panel's own question must be one of its strata, or nothing ("prefer not to say").
+        var field = "Input." + Panel.StratifyBy;
+        var answer = Input.Answer(Panel.StratifyBy);
+        if (!string.IsNullOrWhiteSpace(answer) && !StratumOptions.Any(o => o.Value == answer.Trim()))
+        {
+            ModelState.AddModelError(field, texts["Panels.Problem.UnknownStratum", texts["Panels.Field." + Panel.StratifyBy]]);
+        }
+
         if (!ModelState.IsValid)
         {
-            return await LoadAsync(id, ct) ? Page() : NotFound();
+            return Page();
         }
 
         var problem = await panels.VolunteerAsync(id, user, new PanelBackground(Input.AgeGroup, Input.Area, Input.Language, Input.LifeSituation), ct);
@@ -124,4 +144,12 @@ public class PanelInput
 
     [Display(Name = "Panels.Field.Seed")]
     public string? Seed { get; set; }
+
+    public string? Answer(PanelDimension dimension) => dimension switch
+    {
+        PanelDimension.AgeGroup => AgeGroup,
+        PanelDimension.Area => Area,
+        PanelDimension.Language => Language,
+        _ => LifeSituation,
+    };
 }
