@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using Microsoft.EntityFrameworkCore;
 using Polku.Testing;
 using Task = System.Threading.Tasks.Task;
 
@@ -206,13 +207,31 @@ public abstract class FoundationTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task Export_GivesTheClientTheirDataAndLog_AsJson_AndIsAudited()
     {
         var client = await app.LogInAsAsync("asiakas");
+        var panelName = "Vientiraati " + Guid.NewGuid().ToString("N")[..6];
+        await using (var db = app.Database.CreateContext())
+        {
+            var userId = await db.Users.Where(u => u.UserName == "asiakas").Select(u => u.Id).SingleAsync(Ct);
+            var unit = await db.Organisations.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(Ct);
+            var panel = new Core.Participation.Panels.Panel { Name = panelName, OrganisationId = unit, Purpose = "Testi", Size = 1, CreatedAt = DateTime.UtcNow };
+            panel.Volunteers.Add(new Core.Participation.Panels.PanelVolunteer { UserId = userId, AgeGroup = "30-44", RegisteredAt = DateTime.UtcNow });
+            db.Panels.Add(panel);
+            await db.SaveChangesAsync(Ct);
+        }
 
         using var response = await client.GetAsync("/Me/Export", Ct);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
 
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("Laura", json.RootElement.GetProperty("person").GetProperty("firstName").GetString());
-        Assert.True(json.RootElement.GetProperty("accessLog").GetArrayLength() > 0);
+        var root = json.RootElement;
+        Assert.Equal("Laura", root.GetProperty("person").GetProperty("firstName").GetString());
+        Assert.True(root.GetProperty("accessLog").GetArrayLength() > 0);
+        var episodes = root.GetProperty("episodes").EnumerateArray().ToList();
+        Assert.Equal((await app.EpisodesAsync("laura-aaltola")).Count, episodes.Count);
+        Assert.NotEmpty(episodes);
+        Assert.True(root.GetProperty("touchpoints").GetArrayLength() > 0);
+        Assert.True(root.GetProperty("assessments").ValueKind == JsonValueKind.Array);
+        var volunteered = Assert.Single(root.GetProperty("resident").GetProperty("panels").EnumerateArray(), p => p.GetProperty("panel").GetString() == panelName);
+        Assert.Equal("30-44", volunteered.GetProperty("ageGroup").GetString());
         Assert.Contains(await app.AuditEntriesAsync("laura-aaltola"), e => e.Action == Core.Audit.AuditAction.Export);
     }
 

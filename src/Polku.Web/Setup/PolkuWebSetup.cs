@@ -50,6 +50,7 @@ public static class PolkuWebSetup
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ClientAccess>();
+        services.AddScoped<OwnDataExport>();
         services.AddScoped<DemoCountySeeder>();
         services.AddScoped<Instruments>();
         services.AddScoped<Assessments>();
