@@ -125,6 +125,14 @@ public abstract partial class PanelsTests<TApp>(TApp app) : IClassFixture<TApp> 
         var unknown = await PostAsync(resident, page, page + "&handler=Volunteer", ("Input.AgeGroup", "30–44"));
         Assert.Contains("Ikäryhmä: valitse jokin raadin vaihtoehdoista", await unknown.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         await AssertRedirectAsync(await PostAsync(resident, page, page + "&handler=Volunteer", ("Input.AgeGroup", "30-44")));
+        await AssertRedirectAsync(await PostAsync(resident, page, page + "&handler=Withdraw"));
+        Assert.Contains("Ilmoittautumisesi on peruttu", await resident.GetStringAsync(page, Ct), StringComparison.Ordinal);
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.False(await db.PanelVolunteers.AnyAsync(v => v.PanelId == id, Ct));
+        }
+
+        await AssertRedirectAsync(await PostAsync(resident, page, page + "&handler=Volunteer", ("Input.AgeGroup", "30-44")));
 
         var newMeeting = $"/Participation/Panels/Meeting?panel={id}";
         var empty = await (await PostAsync(staff, newMeeting, newMeeting)).Content.ReadAsStringAsync(Ct);

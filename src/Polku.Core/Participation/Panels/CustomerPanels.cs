@@ -114,6 +114,29 @@ public sealed class CustomerPanels(PolkuDb db, NotificationOutbox outbox, TimePr
         return null;
     }
 
+    /// <summary>
+    /// Withdraws a volunteer while registration is open: the row and its background answers are deleted. After the
+    /// candidate list is published the numbers are public and the draw must stay repeatable, so withdrawing is refused.
+    /// </summary>
+    public async Task<PanelProblem?> WithdrawAsync(int panelId, string userId, CancellationToken ct = default)
+    {
+        var panel = await db.Panels.AsNoTracking().SingleOrDefaultAsync(p => p.Id == panelId, ct);
+        var volunteer = await db.PanelVolunteers.SingleOrDefaultAsync(v => v.PanelId == panelId && v.UserId == userId, ct);
+        if (panel is null || volunteer is null)
+        {
+            return PanelProblem.NotFound;
+        }
+
+        if (panel.Phase != PanelPhase.Registration)
+        {
+            return PanelProblem.WrongPhase;
+        }
+
+        db.PanelVolunteers.Remove(volunteer);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
     public async Task<PanelProblem?> PublishCandidatesAsync(int panelId, CancellationToken ct = default)
     {
         var panel = await FindAsync(panelId, ct);

@@ -152,6 +152,19 @@ public abstract class CustomerPanelTests(DatabaseProvider provider) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_volunteer_can_withdraw_while_registration_is_open_but_not_after_the_list_is_published()
+    {
+        var panel = await PanelWithVolunteersAsync();
+        Assert.Null(await Panels().WithdrawAsync(panel.Id, "u-0", Ct));
+        Assert.Equal(PanelProblem.NotFound, await Panels().WithdrawAsync(panel.Id, "u-0", Ct));
+        Assert.False(await _db.PanelVolunteers.AnyAsync(v => v.UserId == "u-0", Ct));
+        Assert.Null(await Panels().PublishCandidatesAsync(panel.Id, Ct));
+
+        Assert.Equal(PanelProblem.WrongPhase, await Panels().WithdrawAsync(panel.Id, "u-1", Ct));
+        Assert.True(await _db.PanelVolunteers.AnyAsync(v => v.UserId == "u-1", Ct));
+    }
+
+    [Fact]
     public async Task Draw_with_too_few_volunteers_in_a_stratum_names_it_and_changes_nothing()
     {
         var panel = await Panels().CreateAsync(

@@ -65,6 +65,11 @@ public sealed class PanelModel(CustomerPanels panels, IAuthorizationService auth
         return Done(id, problem, "Panels.Volunteered");
     }
 
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct) =>
+        User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user
+            ? Done(id, await panels.WithdrawAsync(id, user, ct), "Panels.Withdrawn")
+            : Challenge();
+
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) =>
         await IsStaffAsync() ? Done(id, await panels.PublishCandidatesAsync(id, ct), "Panels.Published") : Forbid();
 
