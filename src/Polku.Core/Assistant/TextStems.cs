@@ -7,7 +7,7 @@ using Polku.Core.Catalogue;
 namespace Polku.Core.Assistant;
 
 /// <summary>
-/// Finnish and Swedish stems of words with the same Lucene analyzers as the catalogue search (Finnish Snowball, Swedish light stemmer; stop
+/// Finnish and Swedish stems of words with the same Lucene analyzers as the catalogue search (Finnish Snowball, Swedish <see cref="SwedishTextAnalyzer"/>; stop
 /// words removed), so "väkivaltaa" and "väkivallan" meet "väkivalta", and "självmordet" meets "självmord".
 /// Thread-safe: the analyzers' reuse strategy keeps one token stream per thread.
 /// </summary>

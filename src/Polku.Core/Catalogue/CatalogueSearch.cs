@@ -26,7 +26,7 @@ public sealed record CatalogueQuery(
 
 /// <summary>
 /// Full-text search over the services with Lucene.Net: Finnish text through <see cref="FinnishAnalyzer"/>, Swedish
-/// through <see cref="SwedishTextAnalyzer"/> (light stemmer: definite forms meet indefinite ones), English through the standard analyzer, so inflected forms find base forms
+/// through <see cref="SwedishTextAnalyzer"/> (Snowball with small steps of our own: plurals and definite forms meet base forms), English through the standard analyzer, so inflected forms find base forms
 /// ("perhekeskuksessa" finds "perhekeskus"). The index lives in memory and is rebuilt from the database whenever the
 /// catalogue's version (count and latest change of services and channels) differs from the one it was built from —
 /// also after an import by the command-line tool into the same database. One instance per process.

@@ -2,7 +2,7 @@ using Polku.Core.Assistant;
 
 namespace Polku.Core.Tests.Assistant;
 
-/// <summary>The Swedish analysis shared by the catalogue and the assistant: a definite form meets its indefinite form.</summary>
+/// <summary>The Swedish analysis shared by the catalogue and the assistant: plural and definite forms meet their base form.</summary>
 public sealed class SwedishStemTests
 {
     [Theory]
@@ -10,10 +10,39 @@ public sealed class SwedishStemTests
     [InlineData("familjen", "familj")]
     [InlineData("bostaden", "bostad")]
     [InlineData("familjecentret", "familjecentrets")]
-    public void DefiniteForm_HasTheStemOfTheIndefiniteForm(string definite, string indefinite) =>
-        Assert.Equal(TextStems.Of(indefinite, "sv"), TextStems.Of(definite, "sv"));
+    [InlineData("föräldrarna", "förälder")]
+    [InlineData("föräldrar", "förälder")]
+    [InlineData("föräldrarnas", "förälder")]
+    [InlineData("barnen", "barn")]
+    [InlineData("tjänsterna", "tjänst")]
+    [InlineData("skolorna", "skola")]
+    [InlineData("cyklarna", "cykel")]
+    [InlineData("systrarna", "syster")]
+    [InlineData("fåglar", "fågel")]
+    [InlineData("vännerna", "vän")]
+    [InlineData("tjänster", "tjänst")]
+    [InlineData("psykiatrin", "psykiatri")]
+    [InlineData("medicinen", "medicin")]
+    [InlineData("skilsmässan", "skilsmässa")]
+    [InlineData("familjecentret", "familjecenter")]
+    [InlineData("hemtjänsten", "hemtjänst")]
+    [InlineData("ungdomarna", "ungdom")]
+    [InlineData("pojkarna", "pojke")]
+    [InlineData("stödet", "stöd")]
+    [InlineData("sjukhusen", "sjukhus")]
+    [InlineData("missbruket", "missbruk")]
+    public void InflectedForm_SharesAStemWithTheBaseForm(string inflected, string baseForm) =>
+        Assert.True(
+            TextStems.Of(inflected, "sv").Intersect(TextStems.Of(baseForm, "sv")).Any(),
+            $"{inflected}: {string.Join("/", TextStems.Of(inflected, "sv"))}; {baseForm}: {string.Join("/", TextStems.Of(baseForm, "sv"))}");
 
-    [Fact]
-    public void DifferentWords_KeepDifferentStems() =>
-        Assert.NotEqual(TextStems.Of("ekonomi", "sv"), TextStems.Of("bostad", "sv"));
+    [Theory]
+    [InlineData("ekonomi", "bostad")]
+    [InlineData("barn", "bar")]
+    [InlineData("vård", "våld")]
+    [InlineData("skola", "skuld")]
+    [InlineData("hem", "het")]
+    [InlineData("man", "mat")]
+    public void DifferentWords_KeepDifferentStems(string one, string other) =>
+        Assert.Empty(TextStems.Of(one, "sv").Intersect(TextStems.Of(other, "sv")));
 }
