@@ -24,9 +24,8 @@ public sealed class RequestModel(ExpertBank bank, PolkuDb db, TimeProvider clock
     /// <summary>The new request's form; bound only by its own handler, so a booking does not validate it.</summary>
     public RequestInput Input { get; set; } = new();
 
-    /// <summary>The fee typed in each match's booking form, by expert id.</summary>
-    [BindProperty]
-    public Dictionary<int, string?> Fees { get; set; } = [];
+    /// <summary>The fee field of each match's booking form, by expert id; a booking posts only its own.</summary>
+    public Dictionary<int, string?> Fees { get; } = [];
 
     /// <summary>The request shown; null on the new-request form.</summary>
     public ExpertRequest? Wanted { get; private set; }
@@ -95,7 +94,8 @@ public sealed class RequestModel(ExpertBank bank, PolkuDb db, TimeProvider clock
     public async Task<IActionResult> OnPostBookAsync(int id, int expertId, CancellationToken ct)
     {
         var field = $"{nameof(Fees)}[{expertId.ToString(CultureInfo.InvariantCulture)}]";
-        var fee = ExpertPages.ParseFee(Fees.GetValueOrDefault(expertId));
+        Fees[expertId] = Request.Form[field].ToString();
+        var fee = ExpertPages.ParseFee(Fees[expertId]);
         ExpertProblem? problem = fee switch
         {
             null => null,
