@@ -11,14 +11,16 @@ namespace Polku.Web.TagHelpers;
 /// Renders one labelled form field with its hint and error: <c>&lt;polku-field for="Input.Email" type="email" /&gt;</c>.
 /// The label comes from the property's [Display(Name)] (translated); errors come from ModelState and are tied to the
 /// control with aria-describedby and aria-invalid. Give <c>options</c> for a select, <c>type="textarea"</c> for text areas,
-/// and <c>options</c> with <c>type="radio"</c> for a group of radio buttons in a fieldset (the label becomes its legend).
+/// <c>options</c> with <c>type="radio"</c> for a group of radio buttons in a fieldset (the label becomes its legend),
+/// <c>options</c> with <c>type="checkbox"</c> for a group of checkboxes bound to a list, and <c>type="checkbox"</c>
+/// alone for one yes/no checkbox bound to a bool (posted as "true").
 /// </summary>
 [HtmlTargetElement("polku-field", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class FieldTagHelper(IStringLocalizer<Texts> texts) : TagHelper
 {
     public required ModelExpression For { get; set; }
 
-    /// <summary>input type (text, email, tel, password, number, date, file), "textarea", or "radio" with options.</summary>
+    /// <summary>input type (text, email, tel, password, number, date, file, checkbox), "textarea", or "radio"/"checkbox" with options.</summary>
     public string Type { get; set; } = "text";
 
     /// <summary>Resource key of a hint shown under the label.</summary>
@@ -47,7 +49,7 @@ public sealed class FieldTagHelper(IStringLocalizer<Texts> texts) : TagHelper
         var required = Required ?? (For.Metadata.IsRequired && For.Metadata.ModelType != typeof(bool));
         var value = state?.AttemptedValue ?? FormatValue(For.Model);
 
-        var radios = Type == "radio" && Options is not null;
+        var radios = Type is "radio" or "checkbox" && Options is not null;
         output.TagName = radios ? "fieldset" : "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", (errors.Count > 0 ? "field field--invalid" : "field") + (radios ? " field--choices" : ""));
@@ -67,36 +69,40 @@ public sealed class FieldTagHelper(IStringLocalizer<Texts> texts) : TagHelper
             label.InnerHtml.AppendHtml(marker);
         }
 
-        output.Content.AppendHtml(label);
+        var single = Type == "checkbox" && Options is null;
+        if (!single)
+        {
+            output.Content.AppendHtml(label);
+        }
 
         var describedBy = new List<string>();
+        var notes = new List<TagBuilder>();
         if (Hint is not null)
         {
-            var hint = new TagBuilder("p");
-            hint.AddCssClass("field__hint");
-            hint.Attributes["id"] = id + "-hint";
-            hint.InnerHtml.Append(texts[Hint]);
-            output.Content.AppendHtml(hint);
+            notes.Add(HintElement(id + "-hint"));
             describedBy.Add(id + "-hint");
         }
 
         if (errors.Count > 0)
         {
-            var error = new TagBuilder("p");
-            error.AddCssClass("field__error");
-            error.Attributes["id"] = id + "-error";
-            var prefix = new TagBuilder("span");
-            prefix.AddCssClass("visually-hidden");
-            prefix.InnerHtml.Append(texts["Form.ErrorPrefix"] + " ");
-            error.InnerHtml.AppendHtml(prefix);
-            error.InnerHtml.Append(string.Join(" ", errors));
-            output.Content.AppendHtml(error);
+            notes.Add(ErrorElement(id + "-error", errors));
             describedBy.Add(id + "-error");
+        }
+
+        if (!single)
+        {
+            notes.ForEach(n => output.Content.AppendHtml(n));
         }
 
         if (radios)
         {
-            output.Content.AppendHtml(BuildRadios(name, id, value, describedBy, errors.Count > 0, required));
+            if (Type == "checkbox")
+            {
+                // The error summary links to the group.
+                output.Attributes.SetAttribute("id", id);
+            }
+
+            output.Content.AppendHtml(BuildRadios(name, id, Selected(state, value), describedBy, errors.Count > 0, required));
             return;
         }
 
@@ -121,10 +127,61 @@ public sealed class FieldTagHelper(IStringLocalizer<Texts> texts) : TagHelper
             control.Attributes["autocomplete"] = Autocomplete;
         }
 
+        if (single)
+        {
+            // One checkbox: the box before its label, as people expect to see it.
+            var item = new TagBuilder("div");
+            item.AddCssClass("choices__item");
+            label.AddCssClass("choice");
+            item.InnerHtml.AppendHtml(control);
+            item.InnerHtml.AppendHtml(label);
+            output.Content.AppendHtml(item);
+            notes.ForEach(n => output.Content.AppendHtml(n));
+            return;
+        }
+
         output.Content.AppendHtml(control);
     }
 
-    private TagBuilder BuildRadios(string name, string id, string? value, List<string> describedBy, bool invalid, bool required)
+    private TagBuilder HintElement(string id)
+    {
+        var hint = new TagBuilder("p");
+        hint.AddCssClass("field__hint");
+        hint.Attributes["id"] = id;
+        hint.InnerHtml.Append(texts[Hint!]);
+        return hint;
+    }
+
+    private TagBuilder ErrorElement(string id, List<string> errors)
+    {
+        var error = new TagBuilder("p");
+        error.AddCssClass("field__error");
+        error.Attributes["id"] = id;
+        var prefix = new TagBuilder("span");
+        prefix.AddCssClass("visually-hidden");
+        prefix.InnerHtml.Append(texts["Form.ErrorPrefix"] + " ");
+        error.InnerHtml.AppendHtml(prefix);
+        error.InnerHtml.Append(string.Join(" ", errors));
+        return error;
+    }
+
+    /// <summary>The chosen values: what was posted, else the model's value or, for a list, its items.</summary>
+    private HashSet<string> Selected(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateEntry? state, string? value)
+    {
+        if (state?.RawValue is string[] posted)
+        {
+            return [.. posted];
+        }
+
+        if (state?.RawValue is not null || Type == "radio" || For.Model is string || For.Model is not System.Collections.IEnumerable items)
+        {
+            return value is null ? [] : [value];
+        }
+
+        return [.. items.Cast<object?>().Select(FormatValue).OfType<string>()];
+    }
+
+    private TagBuilder BuildRadios(string name, string id, HashSet<string> selected, List<string> describedBy, bool invalid, bool required)
     {
         var list = new TagBuilder("div");
         list.AddCssClass("choices");
@@ -133,11 +190,11 @@ public sealed class FieldTagHelper(IStringLocalizer<Texts> texts) : TagHelper
         {
             var optionId = $"{id}_{index++}";
             var input = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
-            input.Attributes["type"] = "radio";
+            input.Attributes["type"] = Type;
             input.Attributes["id"] = optionId;
             input.Attributes["name"] = name;
             input.Attributes["value"] = option.Value;
-            if (option.Value == value)
+            if (selected.Contains(option.Value))
             {
                 input.Attributes["checked"] = "checked";
             }
@@ -152,7 +209,7 @@ public sealed class FieldTagHelper(IStringLocalizer<Texts> texts) : TagHelper
                 input.Attributes["aria-invalid"] = "true";
             }
 
-            if (required)
+            if (required && Type == "radio")
             {
                 input.Attributes["required"] = "required";
             }
@@ -201,7 +258,15 @@ public sealed class FieldTagHelper(IStringLocalizer<Texts> texts) : TagHelper
             control = new TagBuilder("input");
             control.TagRenderMode = TagRenderMode.SelfClosing;
             control.Attributes["type"] = Type;
-            if (Type is not ("password" or "file"))
+            if (Type == "checkbox")
+            {
+                control.Attributes["value"] = "true";
+                if (string.Equals(value, "true", StringComparison.OrdinalIgnoreCase))
+                {
+                    control.Attributes["checked"] = "checked";
+                }
+            }
+            else if (Type is not ("password" or "file"))
             {
                 control.Attributes["value"] = value ?? "";
             }

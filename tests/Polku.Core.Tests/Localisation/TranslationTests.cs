@@ -131,6 +131,16 @@ public class TranslationTests
             keys.Add("Language." + language);
         }
 
+        foreach (var area in Polku.Core.Participation.Experts.ExpertCodes.Areas)
+        {
+            keys.Add("Experts.Area." + area);
+        }
+
+        foreach (var value in Enum.GetNames<Polku.Core.Participation.Experts.ExpertProblem>())
+        {
+            keys.Add("Experts.Problem." + value);
+        }
+
         return keys;
     }
 

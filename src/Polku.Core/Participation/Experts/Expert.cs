@@ -77,4 +77,35 @@ public static class ExpertMatching
                 .ThenBy(e => e.Id),
         ];
     }
+
+    /// <summary>
+    /// The active experts who have the request's experience area but do not match, each with what stands in the way,
+    /// ordered by name then id: shown when nobody matches, to say what would widen the search.
+    /// </summary>
+    public static IReadOnlyList<ExpertNearMiss> NearMisses(IEnumerable<Expert> experts, ExpertRequest request, IReadOnlySet<int> bookedThatDay)
+    {
+        ArgumentNullException.ThrowIfNull(experts);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(bookedThatDay);
+        return
+        [
+            .. experts
+                .Where(e => e.Active && e.Areas.Contains(request.Area, StringComparer.Ordinal))
+                .Select(e => new ExpertNearMiss(
+                    e,
+                    !e.Languages.Contains(request.Language, StringComparer.Ordinal),
+                    !e.IsAvailableOn(request.Date),
+                    bookedThatDay.Contains(e.Id)))
+                .Where(m => m.OtherLanguage || m.OtherWeekday || m.BookedThatDay)
+                .OrderBy(m => m.Expert.Name, StringComparer.Ordinal)
+                .ThenBy(m => m.Expert.Id),
+        ];
+    }
 }
+
+/// <summary>An expert with the right experience area who does not match a request, and why.</summary>
+/// <param name="Expert">The active expert who has the request's experience area.</param>
+/// <param name="OtherLanguage">The expert does not speak the request's language.</param>
+/// <param name="OtherWeekday">The expert is not available on the request's weekday.</param>
+/// <param name="BookedThatDay">The expert is already booked for another request on the same date.</param>
+public sealed record ExpertNearMiss(Expert Expert, bool OtherLanguage, bool OtherWeekday, bool BookedThatDay);
