@@ -262,6 +262,35 @@ public abstract class FoundationTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task ExpectedChild_DueDateOutOfRange_NamesTheField_ThenAGoodOneIsSavedAndAudited_AndAStrangerIsRefused()
+    {
+        var laura = await app.ClientAsync("laura-aaltola");
+        var nurse = await app.LogInAsAsync("ammattilainen");
+        var path = $"/Clients/{laura.Id}/Expecting";
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        using (var wrong = await PolkuWebApp.PostFormAsync(nurse, path, new Dictionary<string, string> { ["Input.DueDate"] = today.AddYears(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }))
+        {
+            var html = await wrong.Content.ReadAsStringAsync(Ct);
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            Assert.Contains("Laskettu aika voi olla enintään 300 päivän päässä", html, StringComparison.Ordinal);
+            Assert.Contains("href=\"#Input_DueDate\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(laura.ExpectedChildOn, (await app.ClientAsync("laura-aaltola")).ExpectedChildOn);
+        var due = today.AddDays(120);
+        using (var saved = await PolkuWebApp.PostFormAsync(nurse, path, new Dictionary<string, string> { ["Input.DueDate"] = due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        Assert.Equal(due, (await app.ClientAsync("laura-aaltola")).ExpectedChildOn);
+        Assert.Contains(await app.AuditEntriesAsync("laura-aaltola"), e => e.Action == Core.Audit.AuditAction.Change && e.Resource == Core.Audit.AuditResources.ClientExpecting);
+        using var stranger = await nurse.GetAsync($"/Clients/{(await app.ClientAsync("aili-lehtinen")).Id}/Expecting", Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, stranger.StatusCode);
+    }
+
+    [Fact]
     public async Task ContactForm_WithGoodInput_SavesTheChange_AndAuditsIt()
     {
         var laura = await app.ClientAsync("laura-aaltola");

@@ -17,23 +17,29 @@ public enum LifeEventKind
 
     /// <summary>The person themself reaches an age.</summary>
     OwnAge,
+
+    /// <summary>
+    /// The person is expecting a child: the occasion is the recorded due date moved by <c>Years</c> and <c>Months</c>
+    /// (negative months: before the birth); the person themself is told.
+    /// </summary>
+    ExpectedChild,
 }
 
 /// <summary>
-/// A life-event rule: when the occasion (a birthday at <see cref="Years"/> years and <see cref="Months"/> months, or a
-/// school start) is between <see cref="DaysBefore"/> days ahead and <see cref="DaysAfter"/> days past, the people it
+/// A life-event rule: when the occasion (a birthday at <see cref="Years"/> years and <see cref="Months"/> months, a
+/// school start, or a time before or after an expected child's due date) is between <see cref="DaysBefore"/> days ahead and <see cref="DaysAfter"/> days past, the people it
 /// concerns get the message <see cref="Template"/> (<c>{Template}.Subject</c>/<c>.Body</c> in Texts).
 /// </summary>
 public sealed record LifeEventRule(string Key, LifeEventKind Kind, int Years, int Months, int DaysBefore, int DaysAfter, string Template)
 {
-    /// <summary>The occasion for someone born on <paramref name="birthDate"/>.</summary>
-    public DateOnly OccasionFor(DateOnly birthDate) => Kind == LifeEventKind.SchoolStart
-        ? new DateOnly(birthDate.Year + Years, 1, 15)
-        : birthDate.AddYears(Years).AddMonths(Months);
+    /// <summary>The occasion for someone born (or, for <see cref="LifeEventKind.ExpectedChild"/>, due) on <paramref name="date"/>.</summary>
+    public DateOnly OccasionFor(DateOnly date) => Kind == LifeEventKind.SchoolStart
+        ? new DateOnly(date.Year + Years, 1, 15)
+        : date.AddYears(Years).AddMonths(Months);
 
-    public bool IsDue(DateOnly birthDate, DateOnly today)
+    public bool IsDue(DateOnly date, DateOnly today)
     {
-        var occasion = OccasionFor(birthDate);
+        var occasion = OccasionFor(date);
         return today >= occasion.AddDays(-DaysBefore) && today <= occasion.AddDays(DaysAfter);
     }
 
@@ -64,15 +70,18 @@ public sealed class ProactiveRules(PolkuDb db, NotificationOutbox outbox, TimePr
     {
         rules ??= Default;
         var today = FinnishTime.Today(clock);
-        var people = await db.Clients.AsNoTracking().Select(c => new { c.Id, c.BirthDate }).ToListAsync(ct);
+        var people = await db.Clients.AsNoTracking().Select(c => new { c.Id, c.BirthDate, c.ExpectedChildOn }).ToListAsync(ct);
         var guardians = (await db.Guardianships.AsNoTracking().ToListAsync(ct)).ToLookup(g => g.ChildId, g => g.GuardianId);
         var queued = 0;
         foreach (var rule in rules)
         {
-            foreach (var person in people.Where(p => rule.IsDue(p.BirthDate, today)))
+            var dated = rule.Kind == LifeEventKind.ExpectedChild
+                ? people.Where(p => p.ExpectedChildOn is not null).Select(p => (p.Id, Date: p.ExpectedChildOn!.Value))
+                : people.Select(p => (p.Id, Date: p.BirthDate));
+            foreach (var person in dated.Where(p => rule.IsDue(p.Date, today)))
             {
-                var occasion = rule.OccasionFor(person.BirthDate);
-                var recipients = rule.Kind == LifeEventKind.OwnAge ? [person.Id] : guardians[person.Id].Distinct().ToList();
+                var occasion = rule.OccasionFor(person.Date);
+                var recipients = rule.Kind is LifeEventKind.OwnAge or LifeEventKind.ExpectedChild ? [person.Id] : guardians[person.Id].Distinct().ToList();
                 foreach (var recipient in recipients)
                 {
                     if (await outbox.EnqueueForClientAsync(recipient, NotificationCategory.Proactive,

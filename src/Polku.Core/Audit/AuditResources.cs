@@ -6,6 +6,7 @@ public static class AuditResources
     public const string ClientList = "client.list";
     public const string ClientDetails = "client.details";
     public const string ClientContact = "client.contact";
+    public const string ClientExpecting = "client.expecting";
     public const string AccessLog = "client.accesslog";
     public const string OwnDataExport = "client.export";
     public const string Assessments = "segmentation.assessments";

@@ -24,6 +24,12 @@ public class Client
     public Family? Family { get; set; }
     public FamilyRole FamilyRole { get; set; }
 
+    /// <summary>
+    /// The due date of a child the client is expecting ("laskettu aika"), recorded by a professional with a care
+    /// relationship (e.g. the maternity clinic); null when none is known. Proactive rules of kind ExpectedChild use it.
+    /// </summary>
+    public DateOnly? ExpectedChildOn { get; private set; }
+
     public string FullName => $"{FirstName} {LastName}";
 
     public int AgeOn(DateOnly day)
@@ -39,6 +45,27 @@ public class Client
         Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
         Language = language;
     }
+
+    /// <summary>
+    /// Records or clears the due date of an expected child. A due date further than <see cref="MaxDaysToDueDate"/> days
+    /// ahead, or more than <see cref="MaxDaysPastDueDate"/> days past, cannot be right and is refused (false).
+    /// </summary>
+    public bool SetExpectedChild(DateOnly? dueDate, DateOnly today)
+    {
+        if (dueDate is { } due && (due > today.AddDays(MaxDaysToDueDate) || due < today.AddDays(-MaxDaysPastDueDate)))
+        {
+            return false;
+        }
+
+        ExpectedChildOn = dueDate;
+        return true;
+    }
+
+    /// <summary>A pregnancy lasts about 280 days from the last period; a due date is never further ahead than this.</summary>
+    public const int MaxDaysToDueDate = 300;
+
+    /// <summary>A due date may be recorded a little late (a birth is often after it).</summary>
+    public const int MaxDaysPastDueDate = 30;
 }
 
 public enum FamilyRole

@@ -146,6 +146,7 @@ public sealed class OwnDataExport(PolkuDb db, AuditLog audit, TimeProvider clock
                 me.MunicipalityCode,
                 me.Phone,
                 me.Email,
+                me.ExpectedChildOn,
             },
             careRelationships,
             consents,

@@ -129,6 +129,10 @@ public sealed class DemoCountySeeder(
         DemoFeedback.Add(db, organisations["perhekeskus-jarvilinna"], clients["laura-aaltola"], FinnishTime.Today(clock));
         await db.SaveChangesAsync(ct);
         DemoPanels.Add(db, organisations["perhekeskus-jarvilinna"], clock.GetUtcNow().UtcDateTime);
+
+        // Laura is expecting her second child, so the family-coaching invitation has someone to invite in the demo.
+        var today = FinnishTime.Today(clock);
+        clients["laura-aaltola"].SetExpectedChild(today.AddMonths(3).AddDays(10), today);
         await db.SaveChangesAsync(ct);
 
         var servicesByKey = db.Services.Local.ToDictionary(s => s.Key);

@@ -837,6 +837,9 @@ namespace Polku.Migrations.Postgres.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<DateOnly?>("ExpectedChildOn")
+                        .HasColumnType("date");
+
                     b.Property<int?>("FamilyId")
                         .HasColumnType("integer");
 

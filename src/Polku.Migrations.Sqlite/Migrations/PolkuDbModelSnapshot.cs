@@ -812,6 +812,9 @@ namespace Polku.Migrations.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ExpectedChildOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("FamilyId")
                         .HasColumnType("INTEGER");
 

@@ -76,6 +76,37 @@ public abstract class ProactiveRulesTests(DatabaseProvider provider) : IAsyncLif
     }
 
     [Fact]
+    public async Task An_expecting_parent_is_invited_to_family_coaching_three_months_before_the_due_date_once()
+    {
+        var expecting = ProactiveRules.Default.Where(r => r.Kind == LifeEventKind.ExpectedChild).ToList();
+        Assert.NotEmpty(expecting);
+        var today = new DateOnly(2025, 12, 1);
+        Assert.True(_mother.SetExpectedChild(new DateOnly(2026, 3, 5), today));
+        Assert.True(_senior.SetExpectedChild(new DateOnly(2026, 6, 20), today));
+        await _db.SaveChangesAsync(Ct);
+
+        Assert.Equal(1, await Rules().RunAsync(expecting, Ct));
+        Assert.Equal(0, await Rules().RunAsync(expecting, Ct));
+
+        var invitation = Assert.Single(await QueuedAsync());
+        Assert.Equal(_mother.Id, invitation.ClientId);
+        Assert.Equal("Proactive.FamilyCoaching", invitation.TemplateKey);
+        Assert.Equal(["2025-12-05"], invitation.ArgumentList);
+    }
+
+    [Fact]
+    public void A_due_date_too_far_ahead_or_long_past_is_refused_and_changes_nothing()
+    {
+        var today = new DateOnly(2025, 12, 1);
+        Assert.False(_mother.SetExpectedChild(today.AddDays(Client.MaxDaysToDueDate + 1), today));
+        Assert.False(_mother.SetExpectedChild(today.AddDays(-Client.MaxDaysPastDueDate - 1), today));
+        Assert.Null(_mother.ExpectedChildOn);
+        Assert.True(_mother.SetExpectedChild(today.AddDays(Client.MaxDaysToDueDate), today));
+        Assert.True(_mother.SetExpectedChild(null, today));
+        Assert.Null(_mother.ExpectedChildOn);
+    }
+
+    [Fact]
     public async Task Nothing_is_sent_before_the_window_opens_or_after_it_closes()
     {
         _clock.SetUtcNow(new DateTimeOffset(2026, 1, 10, 8, 0, 0, TimeSpan.Zero));
