@@ -37,7 +37,54 @@ public static class PathsFhir
             ExportAsync(id, http, current, paths, db, everything: false, ct));
         fhir.MapGet("/Patient/{id:guid}/$everything", (Guid id, HttpContext http, CurrentActor current, ClientPaths paths, PolkuDb db, CancellationToken ct) =>
             ExportAsync(id, http, current, paths, db, everything: true, ct));
+
+        // The resources of the bundle, one at a time: the owner is looked up by id only, then the same access check,
+        // audit and mapping as $everything apply.
+        MapRead(fhir, capabilities, "EpisodeOfCare", (id, paths, _, ct) => paths.ClientOfEpisodeAsync(id, ct));
+        MapRead(fhir, capabilities, "CareTeam", (id, paths, _, ct) => paths.ClientOfEpisodeAsync(id, ct));
+        MapRead(fhir, capabilities, "ServiceRequest", (id, paths, _, ct) => paths.ClientOfReferralAsync(id, ct));
+        MapRead(fhir, capabilities, "Task", (id, paths, _, ct) => paths.ClientOfReferralAsync(id, ct));
+        MapRead(fhir, capabilities, "Encounter", (id, _, db, ct) =>
+            db.Touchpoints.Where(t => t.Id == id).Select(t => (Guid?)t.ClientId).FirstOrDefaultAsync(ct));
         return fhir;
+    }
+
+    private static void MapRead(
+        IEndpointRouteBuilder fhir, FhirCapabilities capabilities, string type, Func<Guid, ClientPaths, PolkuDb, CancellationToken, Task<Guid?>> owner)
+    {
+        capabilities.Add(new CapabilityStatement.ResourceComponent
+        {
+            Type = type,
+            Documentation = "Read, as in Patient/$everything. Needs a care relationship with the client; audited.",
+            Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read }],
+        });
+        fhir.MapGet($"/{type}/{{id:guid}}", async (Guid id, HttpContext http, CurrentActor current, ClientPaths paths, PolkuDb db, CancellationToken ct) =>
+        {
+            if (http.User.Identity?.IsAuthenticated != true)
+            {
+                return FhirEndpoints.Outcome(StatusCodes.Status401Unauthorized, OperationOutcome.IssueType.Login, "Sign in first.");
+            }
+
+            if (await owner(id, paths, db, ct) is not { } clientId)
+            {
+                return FhirEndpoints.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"No such {type}.");
+            }
+
+            var outcome = await paths.PathAsync(await current.GetAsync(ct), clientId, AuditAction.Export, AuditResources.FhirExport, ct);
+            if (outcome.Value is not { } path)
+            {
+                return outcome.Error == PathError.Denied
+                    ? FhirEndpoints.Outcome(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden, "No care relationship with the client.")
+                    : FhirEndpoints.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"No such {type}.");
+            }
+
+            var wanted = id.ToString();
+            var resource = ToBundle(path, [], FhirEndpoints.BaseUrl(http.Request)).Entry
+                .Select(e => e.Resource).FirstOrDefault(r => r?.TypeName == type && r.Id == wanted);
+            return resource is null
+                ? FhirEndpoints.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"No such {type}.")
+                : FhirEndpoints.Resource(resource);
+        });
     }
 
     private static async Task<IResult> ExportAsync(Guid id, HttpContext http, CurrentActor current, ClientPaths paths, PolkuDb db, bool everything, CancellationToken ct)
