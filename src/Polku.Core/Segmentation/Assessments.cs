@@ -5,6 +5,7 @@ using Polku.Core.Audit;
 using Polku.Core.Clients;
 using Polku.Core.Data;
 using Polku.Core.Identity;
+using Polku.Core.Paths;
 
 namespace Polku.Core.Segmentation;
 
@@ -237,7 +238,11 @@ public sealed class Assessments(PolkuDb db, ClientAccess access, Instruments ins
         return new(true);
     }
 
-    /// <summary>The professional confirms the computed customership, or overrides it with a reason (EXIT only on a reassessment).</summary>
+    /// <summary>
+    /// The professional confirms the computed customership, or overrides it with a reason (EXIT only on a reassessment).
+    /// The client's open episodes take the confirmed customership in the same save (the rule is
+    /// <see cref="Episode.FollowAssessment"/>).
+    /// </summary>
     public async Task<AssessmentOutcome<bool>> ConfirmAsync(Actor actor, Guid clientId, Guid assessmentId, Customership outcome, string? reason, CancellationToken ct = default)
     {
         if (!actor.DoesClientWork)
@@ -273,6 +278,7 @@ public sealed class Assessments(PolkuDb db, ClientAccess access, Instruments ins
         }
 
         assessment.Confirm(outcome, reason, actor.ProfessionalId!.Value, actor.DisplayName, Now);
+        await ClientPaths.FollowAssessmentAsync(db, clientId, outcome, assessment.Id, actor.ProfessionalId.Value, Now, ct);
         await db.SaveChangesAsync(ct);
         return new(true);
     }
