@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
 using Polku.Core.Paths;
 using Polku.Testing;
+using Task = System.Threading.Tasks.Task;
 
 namespace Polku.Web.Tests;
 
@@ -163,6 +166,12 @@ public abstract partial class PathGapsTests<TApp>(TApp app) : IClassFixture<TApp
         var after = await nurse.GetStringAsync(page, Ct);
         Assert.Contains("Ammattilainen poistettiin hoitotiimistä.", after, StringComparison.Ordinal);
         Assert.Contains("Tiimissä ei ole jäseniä.", after, StringComparison.Ordinal);
+
+        var json = await nurse.GetStringAsync($"/fhir/r4/Patient/{laura.Id}/$everything", Ct);
+        var careTeam = new FhirJsonDeserializer().Deserialize<Bundle>(json).Entry.Select(e => e.Resource).OfType<CareTeam>().Single(t => t.Id == episode.Id.ToString());
+        var past = Assert.Single(careTeam.Participant);
+        Assert.Equal("Minna Karjalainen", past.Member!.Display);
+        Assert.NotNull(past.Period?.End);
     }
 
     [Fact]
