@@ -243,7 +243,11 @@ public sealed class Assessments(PolkuDb db, ClientAccess access, Instruments ins
     /// The client's open episodes take the confirmed customership in the same save (the rule is
     /// <see cref="Episode.FollowAssessment"/>).
     /// </summary>
-    public async Task<AssessmentOutcome<bool>> ConfirmAsync(Actor actor, Guid clientId, Guid assessmentId, Customership outcome, string? reason, CancellationToken ct = default)
+    public Task<AssessmentOutcome<bool>> ConfirmAsync(Actor actor, Guid clientId, Guid assessmentId, Customership outcome, string? reason, CancellationToken ct = default) =>
+        ConfirmAsync(actor, clientId, assessmentId, outcome, reason, retry: true, ct);
+
+    private async Task<AssessmentOutcome<bool>> ConfirmAsync(
+        Actor actor, Guid clientId, Guid assessmentId, Customership outcome, string? reason, bool retry, CancellationToken ct)
     {
         if (!actor.DoesClientWork)
         {
@@ -279,7 +283,17 @@ public sealed class Assessments(PolkuDb db, ClientAccess access, Instruments ins
 
         assessment.Confirm(outcome, reason, actor.ProfessionalId!.Value, actor.DisplayName, Now);
         await ClientPaths.FollowAssessmentAsync(db, clientId, outcome, assessment.Id, actor.ProfessionalId.Value, Now, ct);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException) when (retry)
+        {
+            // Someone changed one of the client's episodes meanwhile: start over once from what is stored now.
+            db.ChangeTracker.Clear();
+            return await ConfirmAsync(actor, clientId, assessmentId, outcome, reason, retry: false, ct);
+        }
+
         return new(true);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Polku.Core.Audit;
 using Polku.Core.Catalogue;
 using Polku.Core.Clients;
@@ -37,11 +38,12 @@ public abstract class PathGapTests(DatabaseProvider provider) : IAsyncLifetime
         (await _w.Paths().OpenEpisodeAsync(PathWorld.As(_w.Nurse), _w.Mother.Id, "Polku", customership, Ct)).Value!;
 
     /// <summary>A full assessment by the nurse whose answers are all at the top (self-acting) or all at the bottom (network), confirmed as <paramref name="outcome"/>.</summary>
-    private async Task<Assessment> AssessAsync(bool resourceful, Customership outcome)
+    private async Task<Assessment> AssessAsync(bool resourceful, Customership outcome, PolkuDb? db = null)
     {
-        var instruments = new Instruments(_w.Db, _w.Clock);
+        db ??= _w.Db;
+        var instruments = new Instruments(db, _w.Clock);
         await instruments.EnsureExampleAsync(Ct);
-        var assessments = new Assessments(_w.Db, _w.Access(), instruments, _w.Clock);
+        var assessments = new Assessments(db, new ClientAccess(db, new AuditLog(db, _w.Clock), _w.Clock), instruments, _w.Clock);
         var nurse = PathWorld.As(_w.Nurse);
         var assessment = (await assessments.StartAsync(nurse, _w.Mother.Id, Ct)).Value!;
         var instrument = (await instruments.CurrentAsync(Ct))!.Parse();
@@ -116,6 +118,42 @@ public abstract class PathGapTests(DatabaseProvider provider) : IAsyncLifetime
         var unchanged = await StoredAsync(same.Id);
         Assert.Equal((0, Customership.Network), (unchanged.Version, unchanged.Customership));
         Assert.Empty(unchanged.History);
+    }
+
+    [Fact]
+    public async Task Reassessment_WhenSomeoneChangesTheEpisodeAtTheSameTime_StartsOverOnce_AndKeepsBothChanges()
+    {
+        var episode = await EpisodeAsync(Customership.Cooperating);
+        var options = new DbContextOptionsBuilder<PolkuDb>();
+        options.UsePolkuDatabase(_w.Database.Provider, _w.Database.ConnectionString);
+        options.AddInterceptors(new ProposeWorkerBeforeFirstEpisodeSave(_w.Database, episode.Id, _w.SocialWorker.Id));
+        await using var db = new PolkuDb(options.Options);
+
+        await AssessAsync(resourceful: false, Customership.Network, db);
+
+        var stored = await StoredAsync(episode.Id);
+        Assert.Equal((Customership.Network, _w.SocialWorker.Id), (stored.Customership, stored.ProposedWorkerId));
+        Assert.Single(stored.History);
+    }
+
+    /// <summary>Plays a second professional who proposes a worker for the episode just before the first save that changes it.</summary>
+    private sealed class ProposeWorkerBeforeFirstEpisodeSave(Polku.Testing.TestDatabase database, Guid episodeId, int workerId) : SaveChangesInterceptor
+    {
+        private bool _done;
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (!_done && eventData.Context!.ChangeTracker.Entries<Episode>().Any(e => e.State == EntityState.Modified))
+            {
+                _done = true;
+                await using var other = database.CreateContext();
+                var episode = await other.Episodes.SingleAsync(e => e.Id == episodeId, cancellationToken);
+                Assert.Null(episode.ProposeWorker(workerId));
+                await other.SaveChangesAsync(cancellationToken);
+            }
+
+            return result;
+        }
     }
 
     [Fact]
