@@ -44,7 +44,7 @@ public abstract class PathsTests<TApp>(TApp app) : IClassFixture<TApp>
         var paths = new List<string> { $"/Paths/Client/{target.Id}", $"/Paths/Client/{target.Id}/Episode", $"/Paths/Client/{target.Id}/Notes" };
         if (episode is { } e)
         {
-            paths.AddRange([$"/Paths/Client/{target.Id}/Refer?episode={e}", $"/Paths/Client/{target.Id}/Touchpoint?episode={e}", $"/Paths/Episode/{e}/Worker"]);
+            paths.AddRange([$"/Paths/Client/{target.Id}/Refer?episode={e}", $"/Paths/Client/{target.Id}/Touchpoint?episode={e}", $"/Paths/Episode/{e}/Worker", $"/Paths/Episode/{e}/Team", $"/Paths/Episode/{e}/Close"]);
         }
 
         if (referral is { } r)

@@ -37,6 +37,7 @@ public class PolkuDb(DbContextOptions<PolkuDb> options) : IdentityDbContext<Polk
     public DbSet<NotificationOptOut> NotificationOptOuts => Set<NotificationOptOut>();
     public DbSet<Episode> Episodes => Set<Episode>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<EpisodeEvent> EpisodeEvents => Set<EpisodeEvent>();
     public DbSet<Touchpoint> Touchpoints => Set<Touchpoint>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();

@@ -66,7 +66,7 @@ public sealed class ClientPaths(PolkuDb db, ClientAccess access, TimeProvider cl
 
     private async Task<ClientPath> LoadAsync(Client client, AuditPurpose purpose, CancellationToken ct)
     {
-        var episodes = await db.Episodes.AsNoTracking().Include(e => e.Team)
+        var episodes = await db.Episodes.AsNoTracking().Include(e => e.Team).Include(e => e.History)
             .Where(e => e.ClientId == client.Id).OrderBy(e => e.StartedAt).ToListAsync(ct);
         var touchpoints = await db.Touchpoints.AsNoTracking().Where(t => t.ClientId == client.Id).OrderBy(t => t.At).ToListAsync(ct);
         var referrals = await db.Referrals.AsNoTracking().Where(r => r.ClientId == client.Id).OrderBy(r => r.RequestedAt).ToListAsync(ct);
@@ -75,7 +75,9 @@ public sealed class ClientPaths(PolkuDb db, ClientAccess access, TimeProvider cl
             .Concat(touchpoints.Select(t => t.OrganisationId))
             .Concat(referrals.SelectMany(r => new[] { r.FromOrganisationId, r.ToOrganisationId }))
             .ToHashSet();
-        var professionalIds = episodes.SelectMany(e => new[] { e.ResponsibleWorkerId, e.ProposedWorkerId }.Concat(e.Team.Select(t => (int?)t.ProfessionalId)))
+        var professionalIds = episodes.SelectMany(e => new[] { e.ResponsibleWorkerId, e.ProposedWorkerId }
+                .Concat(e.Team.Select(t => (int?)t.ProfessionalId))
+                .Concat(e.History.SelectMany(h => new[] { h.ProfessionalId, h.MemberProfessionalId })))
             .Concat(touchpoints.Select(t => (int?)t.ProfessionalId))
             .Concat(referrals.SelectMany(r => new[] { r.FromProfessionalId, r.ToProfessionalId, r.AnsweredByProfessionalId }))
             .OfType<int>().ToHashSet();
@@ -265,7 +267,7 @@ public sealed class ClientPaths(PolkuDb db, ClientAccess access, TimeProvider cl
     /// <summary>Asks a professional of the network to be the client's responsible worker; they must accept.</summary>
     public async Task<PathOutcome<Episode>> ProposeWorkerAsync(Actor actor, Guid episodeId, int professionalId, int seenVersion, CancellationToken ct = default)
     {
-        var (episode, error) = await OpenEpisodeForChangeAsync(actor, episodeId, seenVersion, ct);
+        var (episode, error) = await OpenEpisodeForChangeAsync(actor, episodeId, seenVersion, ct, proposedWorkerMayAnswer: true);
         if (episode is null)
         {
             return error!.Value;
@@ -282,7 +284,7 @@ public sealed class ClientPaths(PolkuDb db, ClientAccess access, TimeProvider cl
     /// <summary>The proposed professional accepts ("ottaa kopin") or declines the responsible worker's role.</summary>
     public async Task<PathOutcome<Episode>> AnswerWorkerRoleAsync(Actor actor, Guid episodeId, bool accept, int seenVersion, CancellationToken ct = default)
     {
-        var (episode, error) = await OpenEpisodeForChangeAsync(actor, episodeId, seenVersion, ct);
+        var (episode, error) = await OpenEpisodeForChangeAsync(actor, episodeId, seenVersion, ct, proposedWorkerMayAnswer: true);
         if (episode is null)
         {
             return error!.Value;
@@ -304,24 +306,16 @@ public sealed class ClientPaths(PolkuDb db, ClientAccess access, TimeProvider cl
         return await SaveAsync(episode, ct);
     }
 
-    /// <summary>Adds a professional to the episode's care team; membership is a care relationship.</summary>
-    public async Task<PathOutcome<Episode>> AddTeamMemberAsync(Actor actor, Guid episodeId, int professionalId, CancellationToken ct = default)
+    /// <summary>
+    /// Adds a professional to the episode's care team; membership is a care relationship (basis
+    /// <see cref="CareBasis.Team"/>) until they are removed or the episode closes.
+    /// </summary>
+    public async Task<PathOutcome<Episode>> AddTeamMemberAsync(Actor actor, Guid episodeId, int professionalId, int seenVersion, CancellationToken ct = default)
     {
-        var episode = await db.Episodes.Include(e => e.Team).FirstOrDefaultAsync(e => e.Id == episodeId, ct);
+        var (episode, error) = await OpenEpisodeForChangeAsync(actor, episodeId, seenVersion, ct);
         if (episode is null)
         {
-            return PathError.NotFound;
-        }
-
-        var (opened, error) = await OpenEpisodeForChangeAsync(actor, episodeId, episode.Version, ct);
-        if (opened is null)
-        {
             return error!.Value;
-        }
-
-        if (!opened.IsOpen)
-        {
-            return PathError.EpisodeClosed;
         }
 
         if (!await db.Professionals.AnyAsync(p => p.Id == professionalId, ct))
@@ -329,13 +323,79 @@ public sealed class ClientPaths(PolkuDb db, ClientAccess access, TimeProvider cl
             return PathError.NotFound;
         }
 
-        if (!opened.Team.Any(t => t.ProfessionalId == professionalId && t.Until == null))
+        if (episode.AddTeamMember(professionalId, actor.ProfessionalId!.Value, Now) is { } refused)
         {
-            opened.Team.Add(new TeamMember { EpisodeId = opened.Id, ProfessionalId = professionalId, Since = Now });
-            await EnsureCareAsync(professionalId, opened.ClientId, CareBasis.Team, ct);
+            return refused;
         }
 
-        return await SaveAsync(opened, ct);
+        await EnsureCareAsync(professionalId, episode.ClientId, CareBasis.Team, ct);
+        return await SaveAsync(episode, ct);
+    }
+
+    /// <summary>Ends a team membership; the member's team-based care relationship ends unless another open episode of the client still has them.</summary>
+    public async Task<PathOutcome<Episode>> RemoveTeamMemberAsync(Actor actor, Guid episodeId, int memberId, int seenVersion, CancellationToken ct = default)
+    {
+        var (episode, error) = await OpenEpisodeForChangeAsync(actor, episodeId, seenVersion, ct);
+        if (episode is null)
+        {
+            return error!.Value;
+        }
+
+        var professionalId = episode.Team.FirstOrDefault(t => t.Id == memberId)?.ProfessionalId;
+        if (episode.RemoveTeamMember(memberId, actor.ProfessionalId!.Value, Now) is { } refused)
+        {
+            return refused;
+        }
+
+        await EndTeamCareAsync(episode, [professionalId!.Value], ct);
+        return await SaveAsync(episode, ct);
+    }
+
+    /// <summary>
+    /// Closes an episode (optimistic concurrency like the other changes). Refused with
+    /// <see cref="PathError.PendingReferrals"/> while referrals of the episode wait for an answer — the receiver has
+    /// been promised an answer is awaited, so the sender revokes them (or they are answered) first. The care team's
+    /// memberships and their team-based care relationships end; the responsible worker's relationship stays, as the
+    /// worker answers for the path's follow-up.
+    /// </summary>
+    public async Task<PathOutcome<Episode>> CloseEpisodeAsync(Actor actor, Guid episodeId, int seenVersion, string? reason, CancellationToken ct = default)
+    {
+        var (episode, error) = await OpenEpisodeForChangeAsync(actor, episodeId, seenVersion, ct);
+        if (episode is null)
+        {
+            return error!.Value;
+        }
+
+        if (!episode.IsOpen)
+        {
+            return PathError.EpisodeClosed;
+        }
+
+        if (await db.Referrals.AnyAsync(r => r.EpisodeId == episodeId && r.Status == ReferralStatus.Requested, ct))
+        {
+            return PathError.PendingReferrals;
+        }
+
+        var members = episode.Team.Where(t => t.Until is null).Select(t => t.ProfessionalId).ToList();
+        if (episode.Close(Now, actor.ProfessionalId!.Value, reason) is { } refused)
+        {
+            return refused;
+        }
+
+        await EndTeamCareAsync(episode, members, ct);
+        return await SaveAsync(episode, ct);
+    }
+
+    /// <summary>
+    /// The client's open episodes take a newly confirmed customership (see <see cref="Episode.FollowAssessment"/>).
+    /// Called by the confirmation of an assessment before it saves, so the confirmation and its effect on the path are
+    /// one unit of work; nothing is saved here. Returns how many episodes changed.
+    /// </summary>
+    internal static async Task<int> FollowAssessmentAsync(
+        PolkuDb db, Guid clientId, Segmentation.Customership confirmed, Guid assessmentId, int byProfessionalId, DateTime atUtc, CancellationToken ct)
+    {
+        var open = await db.Episodes.Where(e => e.ClientId == clientId && e.EndedAt == null).ToListAsync(ct);
+        return open.Count(e => e.FollowAssessment(confirmed, assessmentId, byProfessionalId, atUtc));
     }
 
     /// <summary>The client a referral belongs to (an id only, no client data).</summary>
@@ -366,7 +426,8 @@ public sealed class ClientPaths(PolkuDb db, ClientAccess access, TimeProvider cl
             ? db.Episodes.AsNoTracking().Where(e => e.ProposedWorkerId == id && e.EndedAt == null).OrderBy(e => e.StartedAt).ToListAsync(ct)
             : Task.FromResult(new List<Episode>());
 
-    private async Task<(Episode? Episode, PathError? Error)> OpenEpisodeForChangeAsync(Actor actor, Guid episodeId, int seenVersion, CancellationToken ct)
+    private async Task<(Episode? Episode, PathError? Error)> OpenEpisodeForChangeAsync(
+        Actor actor, Guid episodeId, int seenVersion, CancellationToken ct, bool proposedWorkerMayAnswer = false)
     {
         if (!actor.DoesClientWork)
         {
@@ -380,7 +441,7 @@ public sealed class ClientPaths(PolkuDb db, ClientAccess access, TimeProvider cl
         }
 
         // The proposed worker may answer before having any other relationship with the client.
-        if (episode.ProposedWorkerId != actor.ProfessionalId)
+        if (!proposedWorkerMayAnswer || episode.ProposedWorkerId != actor.ProfessionalId)
         {
             var opening = await access.OpenAsync(actor, episode.ClientId, AuditAction.Change, AuditResources.Path, ct);
             if (opening.Client is null)
@@ -390,6 +451,21 @@ public sealed class ClientPaths(PolkuDb db, ClientAccess access, TimeProvider cl
         }
 
         return episode.Version != seenVersion ? (null, PathError.Conflict) : (episode, null);
+    }
+
+    /// <summary>Ends the team-based care relationships of these professionals unless another open episode of the client still has them in its team.</summary>
+    private async Task EndTeamCareAsync(Episode episode, IReadOnlyCollection<int> professionalIds, CancellationToken ct)
+    {
+        var now = Now;
+        var stillMembers = await db.TeamMembers
+            .Where(t => professionalIds.Contains(t.ProfessionalId) && t.EpisodeId != episode.Id && t.Until == null)
+            .Join(db.Episodes.Where(e => e.ClientId == episode.ClientId && e.EndedAt == null), t => t.EpisodeId, e => e.Id, (t, _) => t.ProfessionalId)
+            .ToListAsync(ct);
+        var ending = professionalIds.Except(stillMembers).ToList();
+        var relationships = await db.CareRelationships
+            .Where(r => ending.Contains(r.ProfessionalId) && r.ClientId == episode.ClientId && r.Basis == CareBasis.Team && r.Until == null)
+            .ToListAsync(ct);
+        relationships.ForEach(r => r.End(now));
     }
 
     private async Task HandOwnershipAsync(int? previousOwner, int newOwner, Guid clientId, CancellationToken ct)

@@ -39,6 +39,9 @@ public class Episode
 
     public List<TeamMember> Team { get; } = [];
 
+    /// <summary>What happened to the episode itself (customership changes, team changes, closing), oldest first when ordered by time.</summary>
+    public List<EpisodeEvent> History { get; } = [];
+
     public bool IsOpen => EndedAt is null;
 
     /// <summary>Network customerships must have an accepted responsible worker.</summary>
@@ -101,7 +104,11 @@ public class Episode
         Version++;
     }
 
-    public PathError? Close(DateTime atUtc)
+    /// <summary>
+    /// Closes the episode: the care team's memberships end at the same instant. The caller refuses first when referrals
+    /// of the episode still wait for an answer (see <see cref="ClientPaths.CloseEpisodeAsync"/>).
+    /// </summary>
+    public PathError? Close(DateTime atUtc, int? byProfessionalId = null, string? reason = null)
     {
         if (!IsOpen)
         {
@@ -109,6 +116,85 @@ public class Episode
         }
 
         EndedAt = atUtc;
+        foreach (var member in Team.Where(t => t.Until is null))
+        {
+            member.Until = atUtc;
+        }
+
+        History.Add(new EpisodeEvent
+        {
+            EpisodeId = Id,
+            At = atUtc,
+            Kind = EpisodeEventKind.Closed,
+            ProfessionalId = byProfessionalId,
+            Note = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+        });
+        Version++;
+        return null;
+    }
+
+    /// <summary>
+    /// The one rule for a reassessment: an open episode takes the customership of the client's newly confirmed
+    /// assessment and records when and why. EXIT does not close the episode — ending care is a professional's
+    /// decision with its own checks (pending referrals) — but the episode then carries EXIT, so it no longer needs an
+    /// owner and the worker sees that it can be closed. Returns false (and changes nothing) when closed or unchanged.
+    /// </summary>
+    public bool FollowAssessment(Customership confirmed, Guid assessmentId, int byProfessionalId, DateTime atUtc)
+    {
+        if (!IsOpen || Customership == confirmed)
+        {
+            return false;
+        }
+
+        History.Add(new EpisodeEvent
+        {
+            EpisodeId = Id,
+            At = atUtc,
+            Kind = EpisodeEventKind.CustomershipChanged,
+            ProfessionalId = byProfessionalId,
+            FromCustomership = Customership,
+            ToCustomership = confirmed,
+            AssessmentId = assessmentId,
+        });
+        Customership = confirmed;
+        Version++;
+        return true;
+    }
+
+    /// <summary>Adds a professional to the care team; refused when closed or when they already are a member.</summary>
+    public PathError? AddTeamMember(int professionalId, int byProfessionalId, DateTime atUtc)
+    {
+        if (!IsOpen)
+        {
+            return PathError.EpisodeClosed;
+        }
+
+        if (Team.Any(t => t.ProfessionalId == professionalId && t.Until is null))
+        {
+            return PathError.AlreadyMember;
+        }
+
+        Team.Add(new TeamMember { EpisodeId = Id, ProfessionalId = professionalId, Since = atUtc });
+        History.Add(new EpisodeEvent { EpisodeId = Id, At = atUtc, Kind = EpisodeEventKind.TeamMemberAdded, ProfessionalId = byProfessionalId, MemberProfessionalId = professionalId });
+        Version++;
+        return null;
+    }
+
+    /// <summary>Ends a current membership of the care team; the member's row stays with its dates.</summary>
+    public PathError? RemoveTeamMember(int memberId, int byProfessionalId, DateTime atUtc)
+    {
+        if (!IsOpen)
+        {
+            return PathError.EpisodeClosed;
+        }
+
+        if (Team.FirstOrDefault(t => t.Id == memberId && t.Until is null) is not { } member)
+        {
+            return PathError.NotFound;
+        }
+
+        member.Until = atUtc;
+        History.Add(new EpisodeEvent { EpisodeId = Id, At = atUtc, Kind = EpisodeEventKind.TeamMemberRemoved, ProfessionalId = byProfessionalId, MemberProfessionalId = member.ProfessionalId });
         Version++;
         return null;
     }
@@ -126,4 +212,42 @@ public class TeamMember
 
     /// <summary>UTC instant the professional left; null while a member.</summary>
     public DateTime? Until { get; set; }
+}
+
+/// <summary>What happened to an episode.</summary>
+public enum EpisodeEventKind
+{
+    /// <summary>A confirmed (re)assessment changed the episode's customership.</summary>
+    CustomershipChanged,
+    TeamMemberAdded,
+    TeamMemberRemoved,
+    Closed,
+}
+
+/// <summary>
+/// One entry of an episode's history, so the worker sees when and why the path changed. Written only by
+/// <see cref="Episode"/>'s methods; never changed afterwards.
+/// </summary>
+public class EpisodeEvent
+{
+    public long Id { get; set; }
+    public Guid EpisodeId { get; init; }
+
+    /// <summary>UTC instant of the change.</summary>
+    public DateTime At { get; init; }
+    public EpisodeEventKind Kind { get; init; }
+
+    /// <summary>The professional who made the change (who confirmed the assessment, added or removed, closed).</summary>
+    public int? ProfessionalId { get; init; }
+
+    /// <summary>The team member added or removed.</summary>
+    public int? MemberProfessionalId { get; init; }
+    public Customership? FromCustomership { get; init; }
+    public Customership? ToCustomership { get; init; }
+
+    /// <summary>The confirmed assessment that changed the customership.</summary>
+    public Guid? AssessmentId { get; init; }
+
+    /// <summary>Free text, e.g. the reason for closing.</summary>
+    public string? Note { get; init; }
 }

@@ -38,6 +38,12 @@ public enum PathError
 
     /// <summary>The rating is outside 1–5.</summary>
     InvalidRating,
+
+    /// <summary>The episode still has referrals waiting for an answer; they must be answered or revoked first.</summary>
+    PendingReferrals,
+
+    /// <summary>The professional already is a member of the care team.</summary>
+    AlreadyMember,
 }
 
 /// <summary>A value, or why not.</summary>

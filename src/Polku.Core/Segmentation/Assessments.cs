@@ -5,6 +5,7 @@ using Polku.Core.Audit;
 using Polku.Core.Clients;
 using Polku.Core.Data;
 using Polku.Core.Identity;
+using Polku.Core.Paths;
 
 namespace Polku.Core.Segmentation;
 
@@ -237,8 +238,16 @@ public sealed class Assessments(PolkuDb db, ClientAccess access, Instruments ins
         return new(true);
     }
 
-    /// <summary>The professional confirms the computed customership, or overrides it with a reason (EXIT only on a reassessment).</summary>
-    public async Task<AssessmentOutcome<bool>> ConfirmAsync(Actor actor, Guid clientId, Guid assessmentId, Customership outcome, string? reason, CancellationToken ct = default)
+    /// <summary>
+    /// The professional confirms the computed customership, or overrides it with a reason (EXIT only on a reassessment).
+    /// The client's open episodes take the confirmed customership in the same save (the rule is
+    /// <see cref="Episode.FollowAssessment"/>).
+    /// </summary>
+    public Task<AssessmentOutcome<bool>> ConfirmAsync(Actor actor, Guid clientId, Guid assessmentId, Customership outcome, string? reason, CancellationToken ct = default) =>
+        ConfirmAsync(actor, clientId, assessmentId, outcome, reason, retry: true, ct);
+
+    private async Task<AssessmentOutcome<bool>> ConfirmAsync(
+        Actor actor, Guid clientId, Guid assessmentId, Customership outcome, string? reason, bool retry, CancellationToken ct)
     {
         if (!actor.DoesClientWork)
         {
@@ -273,7 +282,18 @@ public sealed class Assessments(PolkuDb db, ClientAccess access, Instruments ins
         }
 
         assessment.Confirm(outcome, reason, actor.ProfessionalId!.Value, actor.DisplayName, Now);
-        await db.SaveChangesAsync(ct);
+        await ClientPaths.FollowAssessmentAsync(db, clientId, outcome, assessment.Id, actor.ProfessionalId.Value, Now, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException) when (retry)
+        {
+            // Someone changed one of the client's episodes meanwhile: start over once from what is stored now.
+            db.ChangeTracker.Clear();
+            return await ConfirmAsync(actor, clientId, assessmentId, outcome, reason, retry: false, ct);
+        }
+
         return new(true);
     }
 

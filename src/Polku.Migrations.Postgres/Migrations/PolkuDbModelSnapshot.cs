@@ -1925,6 +1925,57 @@ namespace Polku.Migrations.Postgres.Migrations
                     b.ToTable("Episodes");
                 });
 
+            modelBuilder.Entity("Polku.Core.Paths.EpisodeEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FromCustomership")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int?>("MemberProfessionalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("ProfessionalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ToCustomership")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberProfessionalId");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.HasIndex("EpisodeId", "At");
+
+                    b.ToTable("EpisodeEvents");
+                });
+
             modelBuilder.Entity("Polku.Core.Paths.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2658,6 +2709,25 @@ namespace Polku.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Polku.Core.Paths.EpisodeEvent", b =>
+                {
+                    b.HasOne("Polku.Core.Paths.Episode", null)
+                        .WithMany("History")
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Polku.Core.Catalogue.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("MemberProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Polku.Core.Catalogue.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Polku.Core.Paths.Referral", b =>
                 {
                     b.HasOne("Polku.Core.Catalogue.Professional", null)
@@ -2843,6 +2913,8 @@ namespace Polku.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Polku.Core.Paths.Episode", b =>
                 {
+                    b.Navigation("History");
+
                     b.Navigation("Team");
                 });
 

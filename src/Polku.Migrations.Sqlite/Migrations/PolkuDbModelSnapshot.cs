@@ -1868,6 +1868,55 @@ namespace Polku.Migrations.Sqlite.Migrations
                     b.ToTable("Episodes");
                 });
 
+            modelBuilder.Entity("Polku.Core.Paths.EpisodeEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromCustomership")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MemberProfessionalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProfessionalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToCustomership")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberProfessionalId");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.HasIndex("EpisodeId", "At");
+
+                    b.ToTable("EpisodeEvents");
+                });
+
             modelBuilder.Entity("Polku.Core.Paths.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2595,6 +2644,25 @@ namespace Polku.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Polku.Core.Paths.EpisodeEvent", b =>
+                {
+                    b.HasOne("Polku.Core.Paths.Episode", null)
+                        .WithMany("History")
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Polku.Core.Catalogue.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("MemberProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Polku.Core.Catalogue.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Polku.Core.Paths.Referral", b =>
                 {
                     b.HasOne("Polku.Core.Catalogue.Professional", null)
@@ -2780,6 +2848,8 @@ namespace Polku.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Polku.Core.Paths.Episode", b =>
                 {
+                    b.Navigation("History");
+
                     b.Navigation("Team");
                 });
 

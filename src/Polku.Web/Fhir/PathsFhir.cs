@@ -189,12 +189,13 @@ public static class PathsFhir
         Team = [new ResourceReference("CareTeam/" + e.Id)],
     };
 
+    /// <summary>The care team: the responsible worker and every team membership with its period (past members of a closed episode too).</summary>
     public static CareTeam ToCareTeam(ClientPath path, Episode e)
     {
-        var members = e.Team.Where(t => t.Until == null).Select(t => t.ProfessionalId).ToList();
-        if (e.ResponsibleWorkerId is { } owner && !members.Contains(owner))
+        var members = e.Team.OrderBy(t => t.Since).Select(t => (Id: t.ProfessionalId, Since: (DateTime?)t.Since, t.Until)).ToList();
+        if (e.ResponsibleWorkerId is { } owner && !members.Any(m => m.Id == owner && m.Until == null))
         {
-            members.Insert(0, owner);
+            members.Insert(0, (owner, e.ResponsibleWorkerSince, null));
         }
 
         return new CareTeam
@@ -206,8 +207,9 @@ public static class PathsFhir
             Encounter = null,
             Participant = [.. members.Select(m => new CareTeam.ParticipantComponent
             {
-                Member = PractitionerRef(path, m),
-                Role = m == e.ResponsibleWorkerId ? [new CodeableConcept("https://polku.example/fhir/CodeSystem/care-role", "responsible-worker", "Vastuutyöntekijä")] : [],
+                Member = PractitionerRef(path, m.Id),
+                Role = m.Id == e.ResponsibleWorkerId && m.Until == null ? [new CodeableConcept("https://polku.example/fhir/CodeSystem/care-role", "responsible-worker", "Vastuutyöntekijä")] : [],
+                Period = m.Since is { } since ? new Period { Start = Instant(since), End = m.Until is { } until ? Instant(until) : null } : null,
             })],
         };
     }

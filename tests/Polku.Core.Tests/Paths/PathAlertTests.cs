@@ -142,8 +142,8 @@ public abstract class PathAlertTests(DatabaseProvider provider) : IAsyncLifetime
     public async Task TouchpointsAtThreeProviders_InNinetyDays_WithoutOwner_IsBouncing_UntilOwned()
     {
         var episode = await EpisodeAsync();
-        await _w.Paths().AddTeamMemberAsync(PathWorld.As(_w.Nurse), episode.Id, _w.FamilyWorker.Id, Ct);
-        await _w.Paths().AddTeamMemberAsync(PathWorld.As(_w.Nurse), episode.Id, _w.Deacon.Id, Ct);
+        await _w.Paths().AddTeamMemberAsync(PathWorld.As(_w.Nurse), episode.Id, _w.FamilyWorker.Id, episode.Version, Ct);
+        await _w.Paths().AddTeamMemberAsync(PathWorld.As(_w.Nurse), episode.Id, _w.Deacon.Id, episode.Version, Ct);
         await TouchAsync(_w.Nurse, episode);
         _w.Clock.Advance(TimeSpan.FromDays(45));
         await TouchAsync(_w.FamilyWorker, episode);
@@ -161,8 +161,8 @@ public abstract class PathAlertTests(DatabaseProvider provider) : IAsyncLifetime
     public async Task Bouncing_ClearsWhenAResponsibleWorkerAccepts()
     {
         var episode = await EpisodeAsync();
-        await _w.Paths().AddTeamMemberAsync(PathWorld.As(_w.Nurse), episode.Id, _w.FamilyWorker.Id, Ct);
-        await _w.Paths().AddTeamMemberAsync(PathWorld.As(_w.Nurse), episode.Id, _w.Deacon.Id, Ct);
+        await _w.Paths().AddTeamMemberAsync(PathWorld.As(_w.Nurse), episode.Id, _w.FamilyWorker.Id, episode.Version, Ct);
+        await _w.Paths().AddTeamMemberAsync(PathWorld.As(_w.Nurse), episode.Id, _w.Deacon.Id, episode.Version, Ct);
         await TouchAsync(_w.Nurse, episode);
         await TouchAsync(_w.FamilyWorker, episode);
         await TouchAsync(_w.Deacon, episode);

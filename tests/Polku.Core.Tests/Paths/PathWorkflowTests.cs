@@ -173,7 +173,7 @@ public abstract class PathWorkflowTests(DatabaseProvider provider) : IAsyncLifet
     {
         var episode = await OpenEpisodeAsync();
 
-        await _w.Paths().AddTeamMemberAsync(PathWorld.As(_w.Nurse), episode.Id, _w.Deacon.Id, Ct);
+        await _w.Paths().AddTeamMemberAsync(PathWorld.As(_w.Nurse), episode.Id, _w.Deacon.Id, episode.Version, Ct);
         Assert.Equal(AuditPurpose.CareRelationship, (await DecideAsync(_w.Deacon)).Purpose);
         var touchpoint = await _w.Paths().RecordTouchpointAsync(
             PathWorld.As(_w.Deacon), _w.Mother.Id, new TouchpointInput(episode.Id, _w.Clock.GetUtcNow().UtcDateTime, null, ChannelKind.ServiceLocation, 4, "Vertaisryhmä"), Ct);

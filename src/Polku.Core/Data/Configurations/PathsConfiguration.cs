@@ -20,6 +20,21 @@ internal sealed class EpisodeConfiguration : IEntityTypeConfiguration<Episode>
         b.HasOne<Professional>().WithMany().HasForeignKey(e => e.ResponsibleWorkerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Professional>().WithMany().HasForeignKey(e => e.ProposedWorkerId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(e => e.Team).WithOne().HasForeignKey(t => t.EpisodeId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(e => e.History).WithOne().HasForeignKey(h => h.EpisodeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EpisodeEventConfiguration : IEntityTypeConfiguration<EpisodeEvent>
+{
+    public void Configure(EntityTypeBuilder<EpisodeEvent> b)
+    {
+        b.Property(h => h.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(h => h.FromCustomership).HasConversion<string>().HasMaxLength(20);
+        b.Property(h => h.ToCustomership).HasConversion<string>().HasMaxLength(20);
+        b.Property(h => h.Note).HasMaxLength(2000);
+        b.HasIndex(h => new { h.EpisodeId, h.At });
+        b.HasOne<Professional>().WithMany().HasForeignKey(h => h.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Professional>().WithMany().HasForeignKey(h => h.MemberProfessionalId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
