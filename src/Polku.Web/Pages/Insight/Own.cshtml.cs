@@ -67,11 +67,7 @@ public sealed class OwnModel(OwnDataSections sections, PolkuDb db, IStringLocali
             AreaOptions.Add(new SelectListItem(m.Name.InCurrentCulture(), m.Code));
         }
 
-        UnitOptions.Add(new SelectListItem(texts["Insight.Own.All"], ""));
-        foreach (var o in (await db.Organisations.AsNoTracking().ToListAsync(ct)).OrderBy(o => o.Name.InCurrentCulture(), StringComparer.CurrentCulture))
-        {
-            UnitOptions.Add(new SelectListItem(o.Name.InCurrentCulture(), o.Id.ToString(CultureInfo.InvariantCulture)));
-        }
+        UnitOptions.AddRange(await Shared.UnitOptions.ListAsync(db, texts["Insight.Own.All"], ct));
     }
 
     private bool TryFilter(out OwnDataFilter filter)

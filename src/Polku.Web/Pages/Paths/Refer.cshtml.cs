@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Polku.Core.Data;
 using Polku.Core.Localisation;
@@ -80,11 +79,7 @@ public sealed class ReferModel(ClientPaths paths, CurrentActor actor, PolkuDb db
         }
 
         ClientName = path.Client.FullName;
-        var language = PolkuCultures.CurrentLanguage;
-        Organisations = [.. (await db.Organisations.AsNoTracking().ToListAsync(ct))
-            .Select(o => new SelectListItem(o.Name.In(language), o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .OrderBy(o => o.Text, StringComparer.CurrentCulture)];
-        Organisations.Insert(0, new SelectListItem(texts["Form.Choose"], ""));
+        Organisations = await Shared.UnitOptions.ListAsync(db, texts["Form.Choose"], ct);
         return null;
     }
 

@@ -154,14 +154,7 @@ public sealed class RequestModel(ExpertBank bank, PolkuDb db, TimeProvider clock
 
     private async Task LoadUnitsAsync(CancellationToken ct)
     {
-        var language = PolkuCultures.CurrentLanguage;
-        UnitOptions =
-        [
-            new SelectListItem(texts["Form.Choose"], ""),
-            .. (await db.Organisations.AsNoTracking().ToListAsync(ct))
-                .Select(o => new SelectListItem(o.Name.In(language), o.Id.ToString(CultureInfo.InvariantCulture)))
-                .OrderBy(o => o.Text, StringComparer.CurrentCulture),
-        ];
+        UnitOptions = await Shared.UnitOptions.ListAsync(db, texts["Form.Choose"], ct);
     }
 
     public sealed class RequestInput

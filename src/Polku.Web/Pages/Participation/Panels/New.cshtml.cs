@@ -112,11 +112,7 @@ public sealed class NewModel(CustomerPanels panels, PolkuDb db, IStringLocalizer
             Input.Quotas.Add(new QuotaRow());
         }
 
-        var language = PolkuCultures.CurrentLanguage;
-        Units = [.. (await db.Organisations.AsNoTracking().ToListAsync(ct))
-            .Select(o => new SelectListItem(o.Name.In(language), o.Id.ToString(CultureInfo.InvariantCulture)))
-            .OrderBy(o => o.Text, StringComparer.CurrentCulture)];
-        Units.Insert(0, new SelectListItem(texts["Form.Choose"], ""));
+        Units = await Shared.UnitOptions.ListAsync(db, texts["Form.Choose"], ct);
     }
 }
 
