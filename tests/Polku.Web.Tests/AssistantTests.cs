@@ -117,6 +117,14 @@ public abstract class AssistantTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
         Assert.True(await db.Notifications.AnyAsync(n => n.Address == "maija@example.invalid" && n.TemplateKey == "Assistant.Reply", Ct));
         Assert.Equal(HttpStatusCode.Redirect, (await resident.GetAsync("/Assistant/Queue", Ct)).StatusCode);
+
+        // A social worker of another unit does client work, but her unit does not answer assistant messages.
+        var otherUnit = await app.LogInAsAsync("vastuutyontekija");
+        using var refused = await otherUnit.GetAsync("/Assistant/Queue", Ct);
+        var refusedPage = await refused.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("Yksikkösi ei ole niiden joukossa", refusedPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Maija", refusedPage, StringComparison.Ordinal);
     }
 
     [Fact]

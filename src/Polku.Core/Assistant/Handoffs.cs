@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Polku.Core.Audit;
 using Polku.Core.Clients;
 using Polku.Core.Data;
@@ -8,11 +9,32 @@ using Polku.Core.Notifications;
 namespace Polku.Core.Assistant;
 
 /// <summary>
-/// Messages from the assistant to the family centre: leaving one, the professionals' queue and answering. A message a
-/// signed-in client left is that client's data: reading it from the queue or on the client's own pages is audited.
+/// Which units answer the messages left through the assistant (configuration section <c>Assistant</c>): the keys of
+/// their organisations. Only professionals of these units see the queue; with none configured nobody does (the
+/// messages are kept until a unit is named).
 /// </summary>
-public sealed class Handoffs(PolkuDb db, NotificationOutbox outbox, ClientAccess access, AuditLog audit, TimeProvider clock)
+public sealed class HandoffOptions
 {
+    public const string Section = "Assistant";
+
+    public List<string> HandoffOrganisations { get; set; } = [];
+}
+
+/// <summary>
+/// Messages from the assistant to the family centre: leaving one, the answering units' queue and answering. A message
+/// a signed-in client left is that client's data: reading it from the queue or on the client's own pages is audited.
+/// </summary>
+public sealed class Handoffs(PolkuDb db, NotificationOutbox outbox, ClientAccess access, AuditLog audit, IOptions<HandoffOptions> options, TimeProvider clock)
+{
+    /// <summary>Whether the professional works in a unit that answers assistant messages.</summary>
+    public async Task<bool> MayAnswerAsync(Actor professional, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(professional);
+        var keys = options.Value.HandoffOrganisations;
+        return professional.DoesClientWork && professional.OrganisationId is { } unit && keys.Count > 0
+            && await db.Organisations.AnyAsync(o => o.Id == unit && keys.Contains(o.Key), ct);
+    }
+
     public async Task<HandoffMessage> SubmitAsync(
         string text, string language, string contactName, string? phone, string? email, bool consent, Guid? clientId,
         string? situation, CancellationToken ct = default)
@@ -24,12 +46,17 @@ public sealed class Handoffs(PolkuDb db, NotificationOutbox outbox, ClientAccess
     }
 
     /// <summary>
-    /// Open messages, urgent ones first, then oldest first. The queue is the family centre's work list, open to every
-    /// professional doing client work; each signed-in client whose message is shown gets one audit entry (purpose
+    /// Open messages, urgent ones first, then oldest first: the answering units' work list (null for anyone else; see
+    /// <see cref="MayAnswerAsync"/>). Each signed-in client whose message is shown gets one audit entry (purpose
     /// <see cref="AuditPurpose.Handoff"/>), anonymous messages none.
     /// </summary>
-    public async Task<List<HandoffMessage>> QueueAsync(Actor professional, CancellationToken ct = default)
+    public async Task<List<HandoffMessage>?> QueueAsync(Actor professional, CancellationToken ct = default)
     {
+        if (!await MayAnswerAsync(professional, ct))
+        {
+            return null;
+        }
+
         var open = await db.HandoffMessages.AsNoTracking().Where(m => m.Status == HandoffStatus.Open).ToListAsync(ct);
         foreach (var clientId in open.Select(m => m.ClientId).OfType<Guid>().Distinct())
         {
@@ -53,11 +80,18 @@ public sealed class Handoffs(PolkuDb db, NotificationOutbox outbox, ClientAccess
     }
 
     /// <summary>
-    /// Answers an open message and queues the answer to the resident: to the signed-in client, or to the address they
-    /// gave. False when the message does not exist or has been answered already.
+    /// Answers an open message as <paramref name="professional"/> of an answering unit and queues the answer to the
+    /// resident: to the signed-in client, or to the address they gave. False when the message does not exist, has been
+    /// answered already, or the professional's unit does not answer assistant messages.
     /// </summary>
-    public async Task<bool> AnswerAsync(long id, string answer, string by, CancellationToken ct = default)
+    public async Task<bool> AnswerAsync(Actor professional, long id, string answer, CancellationToken ct = default)
     {
+        if (!await MayAnswerAsync(professional, ct))
+        {
+            return false;
+        }
+
+        var by = professional.DisplayName;
         var message = await db.HandoffMessages.SingleOrDefaultAsync(m => m.Id == id, ct);
         if (message is null || message.Status == HandoffStatus.Answered)
         {

@@ -81,6 +81,7 @@ public static class PolkuWebSetup
         services.AddHostedService<NotificationWorker>();
         services.AddScoped<Questions>();
         services.AddScoped<Handoffs>();
+        services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section));
         services.AddScoped<ProactiveRules>();
         services.AddHostedService<ProactiveWorker>();
         services.AddOpenApi();

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Polku.Core.Assistant;
 using Polku.Core.Audit;
+using Polku.Core.Catalogue;
 using Polku.Core.Clients;
 using Polku.Core.Data;
 using Polku.Core.Identity;
@@ -21,6 +23,12 @@ public abstract class HandoffTests(DatabaseProvider provider) : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync(provider);
         _db = await _database.MigrateAsync();
+        var familyCentre = new Organisation { Key = "fc", Kind = OrganisationKind.County, Name = new LocalisedText("Perhekeskus") };
+        var clinic = new Organisation { Key = "clinic", Kind = OrganisationKind.County, Name = new LocalisedText("Terveysasema") };
+        _db.Organisations.AddRange(familyCentre, clinic);
+        await _db.SaveChangesAsync(Ct);
+        _nurse = new("nurse", "Anna-Kaisa Rinne", new HashSet<string> { Roles.Professional }, ProfessionalId: 1, OrganisationId: familyCentre.Id);
+        _doctor = new("doctor", "Pekka Lääkäri", new HashSet<string> { Roles.Professional }, ProfessionalId: 2, OrganisationId: clinic.Id);
     }
 
     public async ValueTask DisposeAsync()
@@ -30,9 +38,12 @@ public abstract class HandoffTests(DatabaseProvider provider) : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private static readonly Actor Nurse = new("nurse", "Anna-Kaisa Rinne", new HashSet<string> { Roles.Professional }, ProfessionalId: 1, OrganisationId: 1);
+    private Actor _nurse = null!;
+    private Actor _doctor = null!;
 
-    private Handoffs Handoffs() => new(_db, new NotificationOutbox(_db, _clock), new ClientAccess(_db, new AuditLog(_db, _clock), _clock), new AuditLog(_db, _clock), _clock);
+    private Handoffs Handoffs(params string[] answering) => new(
+        _db, new NotificationOutbox(_db, _clock), new ClientAccess(_db, new AuditLog(_db, _clock), _clock), new AuditLog(_db, _clock),
+        Options.Create(new HandoffOptions { HandoffOrganisations = answering.Length == 0 ? ["fc"] : [.. answering] }), _clock);
 
     [Fact]
     public async Task A_message_is_stored_masked_and_the_urgent_one_comes_first_in_the_queue()
@@ -46,7 +57,8 @@ public abstract class HandoffTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.DoesNotContain("765 4321", stored[0].Text, StringComparison.Ordinal);
         Assert.Contains(PersonalDataMasking.IdentityCodeMask, stored[0].Text, StringComparison.Ordinal);
 
-        var queue = await Handoffs().QueueAsync(Nurse, Ct);
+        var queue = await Handoffs().QueueAsync(_nurse, Ct);
+        Assert.NotNull(queue);
         Assert.Equal(UrgencyKind.Violence, queue[0].Urgency);
         Assert.Equal(2, queue.Count);
     }
@@ -55,14 +67,30 @@ public abstract class HandoffTests(DatabaseProvider provider) : IAsyncLifetime
     public async Task Answering_sends_the_answer_once_to_the_given_address_and_leaves_the_queue()
     {
         var message = await Handoffs().SubmitAsync("Miten haen kotipalvelua?", "sv", "Maja", null, "maja@example.invalid", consent: true, null, null, Ct);
-        Assert.True(await Handoffs().AnswerAsync(message.Id, "Ring oss på 040 111 2222.", "Anna-Kaisa Rinne", Ct));
-        Assert.False(await Handoffs().AnswerAsync(message.Id, "Igen", "Anna-Kaisa Rinne", Ct));
+        Assert.False(await Handoffs().AnswerAsync(_doctor, message.Id, "Ring oss på 040 111 2222.", Ct));
+        Assert.True(await Handoffs().AnswerAsync(_nurse, message.Id, "Ring oss på 040 111 2222.", Ct));
+        Assert.False(await Handoffs().AnswerAsync(_nurse, message.Id, "Igen", Ct));
 
         var notification = Assert.Single(await _db.Notifications.AsNoTracking().ToListAsync(Ct));
         Assert.Equal("maja@example.invalid", notification.Address);
         Assert.Equal("sv", notification.Language);
         Assert.Equal("Assistant.Reply", notification.TemplateKey);
-        Assert.Empty(await Handoffs().QueueAsync(Nurse, Ct));
+        Assert.Empty((await Handoffs().QueueAsync(_nurse, Ct))!);
+    }
+
+    [Fact]
+    public async Task Only_the_configured_units_see_the_queue_and_nobody_when_none_is_configured()
+    {
+        await Handoffs().SubmitAsync("Miten haen kotipalvelua?", "fi", "Maija", null, "maija@example.invalid", consent: true, null, null, Ct);
+
+        Assert.Null(await Handoffs().QueueAsync(_doctor, Ct));
+        Assert.Single((await Handoffs().QueueAsync(_nurse, Ct))!);
+        Assert.Single((await Handoffs("clinic").QueueAsync(_doctor, Ct))!);
+        Assert.Null(await Handoffs("clinic").QueueAsync(_nurse, Ct));
+        Assert.Null(await new Handoffs(
+            _db, new NotificationOutbox(_db, _clock), new ClientAccess(_db, new AuditLog(_db, _clock), _clock), new AuditLog(_db, _clock),
+            Options.Create(new HandoffOptions()), _clock).QueueAsync(_nurse, Ct));
+        Assert.Empty(await _db.AuditEntries.ToListAsync(Ct));
     }
 
     [Fact]
