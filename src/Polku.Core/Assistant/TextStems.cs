@@ -1,6 +1,5 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Fi;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
 using Polku.Core.Catalogue;
 
@@ -17,21 +16,8 @@ public static class TextStems
     private static readonly Analyzer Swedish = new SwedishTextAnalyzer(LuceneVersion.LUCENE_48);
 
     /// <summary>Stems of the text in the language (fi or sv; anything else is treated as Finnish).</summary>
-    public static List<string> Of(string text, string language)
-    {
-        var analyzer = language == "sv" ? Swedish : Finnish;
-        var terms = new List<string>();
-        using var stream = analyzer.GetTokenStream("text", text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            terms.Add(term.ToString());
-        }
-
-        stream.End();
-        return terms;
-    }
+    public static List<string> Of(string text, string language) =>
+        CatalogueSearch.Analyse(language == "sv" ? Swedish : Finnish, "text", text);
 
     /// <summary>Stems in both languages: a resident may write either, whatever the page language.</summary>
     public static HashSet<string> OfBoth(string text) => [.. Of(text, "fi"), .. Of(text, "sv")];

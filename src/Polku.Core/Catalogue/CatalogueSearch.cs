@@ -258,7 +258,8 @@ public sealed class CatalogueSearch : IDisposable
         }
     }
 
-    private static List<string> Analyse(Analyzer analyzer, string field, string text)
+    /// <summary>The terms an analyzer makes of a text (also used by the assistant's <c>TextStems</c>).</summary>
+    internal static List<string> Analyse(Analyzer analyzer, string field, string text)
     {
         var terms = new List<string>();
         using var stream = analyzer.GetTokenStream(field, text);
