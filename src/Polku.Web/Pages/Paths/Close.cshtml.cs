@@ -61,18 +61,13 @@ public sealed class CloseModel(ClientPaths paths, ClientAccess access, CurrentAc
 
     private async Task<IActionResult?> LoadAsync(bool keepVersion, CancellationToken ct)
     {
-        if (await paths.ClientOfEpisodeAsync(Id, ct) is not { } clientId)
+        var (path, episode, refusal) = await PathResults.OpenEpisodeAsync(paths, await actor.GetAsync(ct), Id, ct);
+        if (path is null || episode is null)
         {
-            return NotFound();
+            return refusal;
         }
 
-        var outcome = await paths.PathAsync(await actor.GetAsync(ct), clientId, ct);
-        if (outcome.Value is not { } path)
-        {
-            return PathResults.Http(outcome.Error!.Value);
-        }
-
-        var episode = path.Episodes.Single(e => e.Id == Id);
+        var clientId = path.Client.Id;
         if (!episode.IsOpen)
         {
             return Redirect($"/Paths/Client/{clientId}");

@@ -1,9 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Polku.Core.Data;
 using Polku.Core.Localisation;
@@ -68,18 +66,13 @@ public sealed class TeamModel(ClientPaths paths, CurrentActor actor, PolkuDb db,
 
     private async Task<IActionResult?> LoadAsync(bool keepVersion, CancellationToken ct)
     {
-        if (await paths.ClientOfEpisodeAsync(Id, ct) is not { } clientId)
+        var (path, episode, refusal) = await PathResults.OpenEpisodeAsync(paths, await actor.GetAsync(ct), Id, ct);
+        if (path is null || episode is null)
         {
-            return NotFound();
+            return refusal;
         }
 
-        var outcome = await paths.PathAsync(await actor.GetAsync(ct), clientId, ct);
-        if (outcome.Value is not { } path)
-        {
-            return PathResults.Http(outcome.Error!.Value);
-        }
-
-        var episode = path.Episodes.Single(e => e.Id == Id);
+        var clientId = path.Client.Id;
         if (!episode.IsOpen)
         {
             return Redirect($"/Paths/Client/{clientId}");
@@ -96,12 +89,7 @@ public sealed class TeamModel(ClientPaths paths, CurrentActor actor, PolkuDb db,
         Members = [.. episode.Team.Where(t => t.Until is null).OrderBy(t => t.Since)
             .Select(t => (t, path.Professional(t.ProfessionalId)?.FullName ?? "–"))];
         var current = Members.Select(m => m.Member.ProfessionalId).ToHashSet();
-        var language = PolkuCultures.CurrentLanguage;
-        Professionals = [.. (await db.Professionals.AsNoTracking().Include(p => p.Organisation).ToListAsync(ct))
-            .Where(p => !current.Contains(p.Id))
-            .OrderBy(p => p.LastName, StringComparer.CurrentCulture)
-            .Select(p => new SelectListItem($"{p.FullName}, {p.Title.In(language)} ({p.Organisation!.Name.In(language)})", p.Id.ToString(CultureInfo.InvariantCulture)))];
-        Professionals.Insert(0, new SelectListItem(texts["Form.Choose"], ""));
+        Professionals = await Shared.ProfessionalOptions.ListAsync(db, texts["Form.Choose"], current, ct);
         return null;
     }
 

@@ -1,9 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Polku.Core.Data;
 using Polku.Core.Localisation;
@@ -52,25 +50,16 @@ public sealed class WorkerModel(ClientPaths paths, CurrentActor actor, PolkuDb d
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (await paths.ClientOfEpisodeAsync(Id, ct) is not { } clientId)
+        var (path, episode, refusal) = await PathResults.OpenEpisodeAsync(paths, await actor.GetAsync(ct), Id, ct);
+        if (path is null || episode is null)
         {
-            return NotFound();
-        }
-
-        var outcome = await paths.PathAsync(await actor.GetAsync(ct), clientId, ct);
-        if (outcome.Value is not { } path)
-        {
-            return PathResults.Http(outcome.Error!.Value);
+            return refusal;
         }
 
         ClientName = path.Client.FullName;
-        ClientId = clientId;
-        Input.Version = path.Episodes.Single(e => e.Id == Id).Version;
-        var language = PolkuCultures.CurrentLanguage;
-        Professionals = [.. (await db.Professionals.AsNoTracking().Include(p => p.Organisation).ToListAsync(ct))
-            .OrderBy(p => p.LastName, StringComparer.CurrentCulture)
-            .Select(p => new SelectListItem($"{p.FullName}, {p.Title.In(language)} ({p.Organisation!.Name.In(language)})", p.Id.ToString(CultureInfo.InvariantCulture)))];
-        Professionals.Insert(0, new SelectListItem(texts["Form.Choose"], ""));
+        ClientId = path.Client.Id;
+        Input.Version = episode.Version;
+        Professionals = await Shared.ProfessionalOptions.ListAsync(db, texts["Form.Choose"], new HashSet<int>(), ct);
         return null;
     }
 
