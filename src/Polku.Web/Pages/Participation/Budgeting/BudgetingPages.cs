@@ -19,7 +19,6 @@ public static class BudgetingPages
 
     public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    public static string Money(decimal amount) => BudgetTexts.Amount(amount, CultureInfo.CurrentCulture) + " €";
 
     /// <summary>The round's rule in one sentence, followed by its bounds.</summary>
     public static string RuleText(BudgetRound round, IStringLocalizer<Texts> texts)

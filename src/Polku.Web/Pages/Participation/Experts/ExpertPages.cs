@@ -7,17 +7,9 @@ using Polku.Core.Participation.Experts;
 
 namespace Polku.Web.Pages.Participation.Experts;
 
-/// <summary>What the expert-bank pages share: how areas, languages, weekdays and euros read, and the fee as typed.</summary>
+/// <summary>What the expert-bank pages share: how areas, languages and weekdays read, and the fee as typed.</summary>
 public static class ExpertPages
 {
-    /// <summary>Euros in the current culture's currency pattern ("150,50 €" in Finnish, "€150.50" in English).</summary>
-    public static string Money(decimal amount)
-    {
-        var format = (NumberFormatInfo)CultureInfo.CurrentCulture.NumberFormat.Clone();
-        format.CurrencySymbol = "€";
-        return amount.ToString("C", format);
-    }
-
     /// <summary>
     /// A fee as typed: euros with a comma or a point as the decimal separator ("150", "150,50", "150.50"), no thousands
     /// separators. Null when it is not a number; a negative number is returned for the caller to refuse.
