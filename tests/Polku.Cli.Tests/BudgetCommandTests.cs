@@ -23,7 +23,7 @@ public sealed class BudgetCommandTests : IDisposable
         3;a,c
         """;
 
-    private static readonly string Pabulib = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "pabulib"));
+    private static readonly string Pabulib = Path.GetFullPath(Path.Combine(RepositoryRoot(), "tests", "testdata", "pabulib"));
 
     private readonly string _folder = Directory.CreateTempSubdirectory("polku-budget-").FullName;
 

@@ -1,9 +1,9 @@
 namespace Polku.Core.Tests.Participation;
 
-/// <summary>The ten real elections in <c>../shared/pabulib</c> next to the repository.</summary>
+/// <summary>The ten real elections in <c>tests/testdata/pabulib</c> (public Pabulib data; source note beside them).</summary>
 internal static class PabulibFiles
 {
-    public static string Folder { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "pabulib"));
+    public static string Folder { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot(), "tests", "testdata", "pabulib"));
 
     public static TheoryData<string> All()
     {
