@@ -4,7 +4,7 @@ using Polku.Cli.Commands;
 using Polku.Core.Localisation;
 
 var language = Environment.GetEnvironmentVariable("POLKU_LANGUAGE");
-var culture = new CultureInfo(PolkuCultures.CultureFor(language ?? "fi"));
+var culture = PolkuCultures.Get(PolkuCultures.CultureFor(language ?? "fi"));
 CultureInfo.CurrentCulture = culture;
 CultureInfo.CurrentUICulture = culture;
 

@@ -64,6 +64,50 @@ public abstract class FoundationTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("Skip to content", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("sv", "sv")]
+    [InlineData("sv-FI", "sv")]
+    [InlineData("SV-se", "sv")]
+    [InlineData("en", "en")]
+    [InlineData("en-US", "en")]
+    [InlineData("fi", "fi")]
+    [InlineData("de-DE", "fi")]
+    public async Task QueryString_TakesALanguageWithOrWithoutItsRegion(string culture, string language)
+    {
+        var html = await app.Anonymous().GetStringAsync($"/?culture={culture}", Ct);
+
+        Assert.Contains($"<html lang=\"{language}\">", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sv-FI,sv;q=0.9,en;q=0.8", "sv")]
+    [InlineData("sv", "sv")]
+    [InlineData("en-US,en;q=0.9", "en")]
+    [InlineData("de-DE,de;q=0.9,sv;q=0.5", "sv")]
+    [InlineData("de-DE,fr;q=0.8", "fi")]
+    [InlineData("fi-FI,sv;q=0.5", "fi")]
+    public async Task FirstVisit_FollowsTheBrowsersPreferredLanguage(string acceptLanguage, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+        using var response = await app.Anonymous().SendAsync(request, Ct);
+
+        Assert.Contains($"<html lang=\"{language}\">", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExplicitChoice_WinsOverTheBrowsersLanguage()
+    {
+        var client = app.Anonymous();
+        using var switched = await PolkuWebApp.PostFormAsync(client, "/Language", new Dictionary<string, string> { ["language"] = "fi", ["returnUrl"] = "/" });
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.TryAddWithoutValidation("Accept-Language", "sv-FI,sv;q=0.9");
+        using var response = await client.SendAsync(request, Ct);
+
+        Assert.Contains("<html lang=\"fi\">", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Health_ReportsHealthy()
     {
@@ -320,6 +364,19 @@ public abstract class FoundationTests<TApp>(TApp app) : IClassFixture<TApp>
 
         Assert.Contains(">23.9.2019 ", finnish, StringComparison.Ordinal);
         Assert.Contains(">23/09/2019 ", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dates_InSwedish_AreWrittenTheFinlandSwedishWay()
+    {
+        var eetu = await app.ClientAsync("eetu-aaltola");
+        var nurse = await app.LogInAsAsync("ammattilainen");
+
+        var swedish = await nurse.GetStringAsync($"/Clients/{eetu.Id}?culture=sv", Ct);
+
+        Assert.Contains("<html lang=\"sv\">", swedish, StringComparison.Ordinal);
+        Assert.Contains(">23.9.2019 ", swedish, StringComparison.Ordinal);
+        Assert.DoesNotContain("2019-09-23", swedish, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -150,7 +150,7 @@ public static class ExtractAnalysis
 
         // A pair (r, e) is returned when some f referred from e goes back to r's provider within 90 days of r.
         var returned = new bool[events];
-        const long window = ReturnWindowDays * ExtractDates.SecondsPerDay;
+        const long window = ReturnWindowDays * ExtractDates.TicksPerDay;
         for (var f = 0; f < events; f++)
         {
             var e = referral[f];
@@ -208,14 +208,14 @@ public static class ExtractAnalysis
         return new ReferralFigures(count, returnedCount, personReturned.Count(x => x), medians);
     }
 
-    /// <summary>The median of waits in seconds, in days; the mean of the two middle values for an even count.</summary>
+    /// <summary>The median of waits in ticks, in days; the mean of the two middle values for an even count.</summary>
     internal static double MedianDays(long[] waits)
     {
         Array.Sort(waits);
         var middle = waits.Length / 2;
         return waits.Length % 2 == 1
-            ? waits[middle] / (double)ExtractDates.SecondsPerDay
-            : (waits[middle - 1] + waits[middle]) / (2.0 * ExtractDates.SecondsPerDay);
+            ? waits[middle] / (double)ExtractDates.TicksPerDay
+            : (waits[middle - 1] + waits[middle]) / (2.0 * ExtractDates.TicksPerDay);
     }
 
     private static HeavyUserFigures HeavyUsers(RegisterExtract extract, decimal[] sortedCosts)

@@ -33,7 +33,7 @@ public sealed class RegisterExtract
     /// <summary>Per person: how many events the person has.</summary>
     public required int[] PersonEventCount { get; init; }
 
-    /// <summary>Per event: start as seconds since 0001-01-01T00:00 local clock time.</summary>
+    /// <summary>Per event: start as ticks (100 ns) since 0001-01-01T00:00 local clock time.</summary>
     public required long[] Start { get; init; }
 
     public required int[] Person { get; init; }

@@ -45,8 +45,8 @@ public static class RegisterExtractFilter
             keptMunicipalities.Add(municipality[p]);
         }
 
-        var from = filter.From is { } f ? Seconds(f) : long.MinValue;
-        var to = filter.To is { } t ? Seconds(t.AddDays(1)) : long.MaxValue;
+        var from = filter.From is { } f ? Ticks(f) : long.MinValue;
+        var to = filter.To is { } t ? Ticks(t.AddDays(1)) : long.MaxValue;
         var eventIndex = new int[extract.EventCount];
         var kept = new List<int>();
         for (var e = 0; e < extract.EventCount; e++)
@@ -104,5 +104,5 @@ public static class RegisterExtractFilter
         return result;
     }
 
-    private static long Seconds(DateOnly date) => date.DayNumber * ExtractDates.SecondsPerDay;
+    private static long Ticks(DateOnly date) => date.DayNumber * ExtractDates.TicksPerDay;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Polku.Core.Data;
@@ -43,7 +42,7 @@ public sealed class NotificationDispatcher(
     /// </summary>
     public static (string Subject, string Body) Render(Notification notification)
     {
-        var culture = CultureInfo.GetCultureInfo(PolkuCultures.CultureFor(notification.Language));
+        var culture = PolkuCultures.Get(PolkuCultures.CultureFor(notification.Language));
         object[] args = [.. notification.ArgumentList];
         var key = notification.TemplateKey;
         var subject = TextsResource.Manager.GetString(key + ".Subject", culture) ?? TextsResource.Get("App.Name", culture);

@@ -148,7 +148,7 @@ public static class ServiceRecommender
             result.Add(new Recommendation(service, score, reasons, channels));
         }
 
-        var comparer = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo(Localisation.PolkuCultures.CultureFor(context.Language)), ignoreCase: true);
+        var comparer = StringComparer.Create(Localisation.PolkuCultures.Get(Localisation.PolkuCultures.CultureFor(context.Language)), ignoreCase: true);
         return [.. result.OrderByDescending(r => r.Score).ThenBy(r => r.Service.Name.In(context.Language), comparer).ThenBy(r => r.Service.Id, StringComparer.Ordinal)];
     }
 

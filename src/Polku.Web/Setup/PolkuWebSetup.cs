@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
@@ -146,15 +145,13 @@ public static class PolkuWebSetup
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            var cultures = PolkuCultures.All.Select(c => new CultureInfo(c)).ToList();
-            o.DefaultRequestCulture = new RequestCulture(PolkuCultures.Default);
+            var cultures = PolkuCultures.All.Select(PolkuCultures.Get).ToList();
+            o.DefaultRequestCulture = new RequestCulture(cultures[0], cultures[0]);
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
-            o.RequestCultureProviders =
-            [
-                new QueryStringRequestCultureProvider(),
-                new CookieRequestCultureProvider { CookieName = PolkuCultures.CookieName },
-            ];
+            o.FallBackToParentCultures = false;
+            o.FallBackToParentUICultures = false;
+            o.RequestCultureProviders = PolkuCultureProvider.All();
         });
 
         services.AddRazorPages(o =>

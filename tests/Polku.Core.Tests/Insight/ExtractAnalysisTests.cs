@@ -128,6 +128,16 @@ public class ExtractAnalysisTests
     }
 
     [Fact]
+    public void ReturnedReferral_OneTenMillionthOfASecondOverNinetyDays_DoesNotCount()
+    {
+        var exact = ReferralCounty("2025-04-01 00:00:00.0000000").Analyze();
+        var over = ReferralCounty("2025-04-01 00:00:00.0000001").Analyze();
+
+        Assert.Equal(1, exact.Referrals.Returned);
+        Assert.Equal(0, over.Referrals.Returned);
+    }
+
+    [Fact]
     public void ReturnedReferral_OneSecondOverNinetyDays_DoesNotCount()
     {
         var report = ReferralCounty("2025-04-01T00:00:01").Analyze();
@@ -182,8 +192,8 @@ public class ExtractAnalysisTests
         extract.Event("F", 1, start: "2025-01-01T06:00", id: "RF").Event("F", 1, level: "specialist", start: "2025-01-07T06:00", referralFrom: "RF");
         var wait = Assert.Single(extract.Analyze().Referrals.MedianWaitDays);
         Assert.Equal(new LevelWait(ServiceLevel.Specialist, 5), wait);
-        Assert.Equal(0.25, ExtractAnalysis.MedianDays([0, 43_200]));
-        Assert.Equal(-1, ExtractAnalysis.MedianDays([-86_400]));
+        Assert.Equal(0.25, ExtractAnalysis.MedianDays([0, TimeSpan.TicksPerHour * 12]));
+        Assert.Equal(-1, ExtractAnalysis.MedianDays([-TimeSpan.TicksPerDay]));
     }
 
     [Fact]

@@ -20,7 +20,14 @@ public class ExtractValidationTests
     public static TheoryData<string, string, ExtractProblem> BadEventRows() => new()
     {
         { "E2,P1,2025-02-30,S1,basic,PR1,public,visit,1,,", "start", ExtractProblem.BadDate },
-        { "E2,P1,2025-02-03 10:00,S1,basic,PR1,public,visit,1,,", "start", ExtractProblem.BadDate },
+        { "E2,P1,2025-02-03  10:00,S1,basic,PR1,public,visit,1,,", "start", ExtractProblem.BadDate },
+        { "E2,P1,2025-02-03 10:00:00.12345678,S1,basic,PR1,public,visit,1,,", "start", ExtractProblem.BadDate },
+        { "E2,P1,2025-02-03T10:00:00.,S1,basic,PR1,public,visit,1,,", "start", ExtractProblem.BadDate },
+        { "E2,P1,2025-02-03T10:00.5,S1,basic,PR1,public,visit,1,,", "start", ExtractProblem.BadDate },
+        { "E2,P1,\"2025-02-03T10:00:00,5\",S1,basic,PR1,public,visit,1,,", "start", ExtractProblem.BadDate },
+        { "E2,P1,2025-02-03T10:00:00.5Z,S1,basic,PR1,public,visit,1,,", "start", ExtractProblem.BadDate },
+        { "E2,P1,2025-02-03 ,S1,basic,PR1,public,visit,1,,", "start", ExtractProblem.BadDate },
+        { "E2,P1,2025-02-03T10,S1,basic,PR1,public,visit,1,,", "start", ExtractProblem.BadDate },
         { "E2,P1,2025-02-03T10:00+02:00,S1,basic,PR1,public,visit,1,,", "start", ExtractProblem.BadDate },
         { "E2,P1,3.2.2025,S1,basic,PR1,public,visit,1,,", "start", ExtractProblem.BadDate },
         { "E2,P1,2025-02-03T24:00,S1,basic,PR1,public,visit,1,,", "start", ExtractProblem.BadDate },
@@ -126,14 +133,29 @@ public class ExtractValidationTests
     [InlineData("2025-01-01", 0)]
     [InlineData("2025-01-01T00:00", 0)]
     [InlineData("2025-01-01T06:00", 21_600)]
+    [InlineData("2025-01-01 06:00", 21_600)]
     [InlineData("2025-01-02T00:00:01", 86_401)]
+    [InlineData("2025-01-02 00:00:01", 86_401)]
     [InlineData("2024-12-31T23:59:59", -1)]
     [InlineData("2025-03-30T03:30", 7_615_800)]
     public void Dates_AreLocalClockTimes_DifferencesInExactSeconds(string text, long secondsAfterNewYear)
     {
         Assert.True(ExtractDates.TryParse("2025-01-01", out var newYear));
-        Assert.True(ExtractDates.TryParse(text, out var seconds));
-        Assert.Equal(secondsAfterNewYear, seconds - newYear);
+        Assert.True(ExtractDates.TryParse(text, out var ticks));
+        Assert.Equal(secondsAfterNewYear * TimeSpan.TicksPerSecond, ticks - newYear);
+    }
+
+    [Theory]
+    [InlineData("2025-01-01 06:00:00.5", 216_005_000_000)]
+    [InlineData("2025-01-01T06:00:00.5000000", 216_005_000_000)]
+    [InlineData("2025-01-01 00:00:00.0000001", 1)]
+    [InlineData("2025-01-01 00:00:01.1234567", 11_234_567)]
+    [InlineData("2024-12-31 23:59:59.9999999", -1)]
+    public void Dates_KeepUpToSevenFractionalDigits_AsDatabaseExportsWriteThem(string text, long ticksAfterNewYear)
+    {
+        Assert.True(ExtractDates.TryParse("2025-01-01", out var newYear));
+        Assert.True(ExtractDates.TryParse(text, out var ticks));
+        Assert.Equal(ticksAfterNewYear, ticks - newYear);
     }
 
     [Theory]
