@@ -46,8 +46,9 @@ public sealed class DatabaseOptions
             throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
         }
 
-        var folder = Path.GetFullPath(DataDirectory);
-        Directory.CreateDirectory(folder);
-        return $"Data Source={Path.Combine(folder, "polku.db")}";
+        var folder = PrivateFiles.EnsureFolder(DataDirectory);
+        var file = Path.Combine(folder, "polku.db");
+        PrivateFiles.EnsureFile(file);
+        return $"Data Source={file}";
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Polku.Core.Data;
 
 namespace Polku.Core.Notifications;
 
@@ -26,7 +27,7 @@ public sealed class FileNotificationSender(string directory) : INotificationSend
 
     public async Task SendAsync(OutgoingMessage message, CancellationToken ct = default)
     {
-        System.IO.Directory.CreateDirectory(Directory);
+        PrivateFiles.EnsureFolder(Directory);
         var text = new StringBuilder()
             .Append("Channel: ").AppendLine(message.Channel.ToString())
             .Append("To: ").AppendLine(message.Address)
@@ -36,6 +37,6 @@ public sealed class FileNotificationSender(string directory) : INotificationSend
             .AppendLine(message.Body)
             .ToString();
         var path = Path.Combine(Directory, message.NotificationId.ToString("D8", CultureInfo.InvariantCulture) + ".txt");
-        await File.WriteAllTextAsync(path, text, Encoding.UTF8, ct);
+        await PrivateFiles.WriteAllTextAsync(path, text, ct);
     }
 }
