@@ -40,6 +40,7 @@ public sealed class PathGapsFlowTests(BrowserFixture fixture)
         var perheneuvola = await fixture.App.OrganisationIdAsync("perheneuvola");
         await nurse.SelectOptionAsync("#Input_ToOrganisationId", perheneuvola.ToString(CultureInfo.InvariantCulture));
         await nurse.FillAsync("#Input_Reason", "Selaintestin lähete " + language);
+        await nurse.CheckAsync("#Input_Consent_0");
         await BrowserFixture.ClickAndLoadAsync(nurse, "main form.form button[type=submit]");
         await BrowserFixture.ClickAndLoadAsync(nurse, $"main a[href='/Paths/Episode/{episode.Id}/Close']");
         await BrowserFixture.AssertAccessibleAsync(nurse, "close form with a pending referral");

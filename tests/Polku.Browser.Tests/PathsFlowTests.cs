@@ -74,7 +74,7 @@ public sealed class PathsFlowTests(BrowserFixture fixture)
 
         var jessicaEpisode = (await fixture.App.EpisodesAsync("jessica-toivonen"))[0];
         await BrowserFixture.VisitAndCheckAsync(worker, $"/Paths/Client/{jessica.Id}/Refer?episode={jessicaEpisode.Id}");
-        await worker.SelectOptionAsync("#Input_Consent", "override");
+        await worker.CheckAsync("#Input_Consent_1");
         await BrowserFixture.ClickAndLoadAsync(worker, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(worker, "refer form with errors");
         Assert.Equal("true", await worker.GetAttributeAsync("#Input_OverrideReason", "aria-invalid"));

@@ -140,6 +140,33 @@ public abstract class PathsTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task ReferForm_AsksForTheConsentBasis_AsAnActiveChoice()
+    {
+        var laura = await app.ClientAsync("laura-aaltola");
+        var episode = (await app.EpisodesAsync("laura-aaltola"))[0];
+        var before = (await app.ReferralsAsync("laura-aaltola")).Count;
+        var nurse = await app.LogInAsAsync("ammattilainen");
+
+        var form = await nurse.GetStringAsync($"/Paths/Client/{laura.Id}/Refer?episode={episode.Id}", Ct);
+        Assert.Matches("<input(?=[^>]*name=\"Input.Consent\")(?=[^>]*type=\"radio\")(?=[^>]*value=\"yes\")", form);
+        Assert.Matches("<input(?=[^>]*name=\"Input.Consent\")(?=[^>]*type=\"radio\")(?=[^>]*value=\"override\")", form);
+        Assert.DoesNotMatch("<input(?=[^>]*name=\"Input.Consent\")(?=[^>]*checked)", form);
+
+        using var response = await PolkuWebApp.PostFormAsync(nurse, $"/Paths/Client/{laura.Id}/Refer?episode={episode.Id}", new Dictionary<string, string>
+        {
+            ["Episode"] = episode.Id.ToString(),
+            ["Input.Kind"] = "Referral",
+            ["Input.ToOrganisationId"] = V(await app.OrganisationIdAsync("perhetuki-jarvilaakso")),
+            ["Input.Reason"] = "Perheen tuen tarve",
+        });
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Asiakkaan suostumus on pakollinen tieto.", html, StringComparison.Ordinal);
+        Assert.Equal(before, (await app.ReferralsAsync("laura-aaltola")).Count);
+    }
+
+    [Fact]
     public async Task ReferAcceptAndClientView_EndToEnd_TheUnansweredAlertClears()
     {
         var laura = await app.ClientAsync("laura-aaltola");

@@ -100,7 +100,7 @@ public sealed class ReferModel(ClientPaths paths, CurrentActor actor, PolkuDb db
         [Required(ErrorMessage = "Validation.Required")]
         [RegularExpression("^(yes|override)$", ErrorMessage = "Validation.Choice")]
         [Display(Name = "Paths.ConsentBasis")]
-        public string Consent { get; set; } = "yes";
+        public string? Consent { get; set; }
 
         [StringLength(2000, ErrorMessage = "Validation.TooLong")]
         [Display(Name = "Paths.OverrideReason")]
