@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Polku.Core.Assistant;
 using Polku.Core.Audit;
 using Polku.Core.Catalogue;
@@ -43,7 +44,7 @@ public static class PolkuWebSetup
         services.AddPolkuDb(database);
         services.AddDataProtection()
             .SetApplicationName("Polku")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(database.DataDirectory), "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(PrivateFiles.EnsureFolder(Path.Combine(PrivateFiles.EnsureFolder(database.DataDirectory), "keys"), tightenExisting: true)));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
@@ -55,6 +56,8 @@ public static class PolkuWebSetup
         services.AddScoped<Assessments>();
         services.AddScoped<ClientPaths>();
         services.AddScoped<PathAlerts>();
+        services.AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection(SignInThrottleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SignInThrottle>();
         services.AddOptions<PathAlertOptions>().Bind(configuration.GetSection(PathAlertOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ServiceCandidates>();
         services.AddScoped<SegmentationStatistics>();
@@ -96,6 +99,13 @@ public static class PolkuWebSetup
             .AddEntityFrameworkStores<PolkuDb>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PolkuClaimsFactory>();
+        services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var sessions = configuration.GetSection(SessionOptions.Section).Get<SessionOptions>() ?? new SessionOptions();
+        services.AddDistributedMemoryCache();
+        services.AddSingleton<SessionTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SessionTicketStore>((o, store) => o.SessionStore = store);
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -104,13 +114,26 @@ public static class PolkuWebSetup
             o.Cookie.Name = "polku.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(sessions.IdleMinutes);
             o.SlidingExpiration = true;
+            SessionTicketStore.AddAbsoluteLifetime(o.Events, context => context.RequestServices.GetRequiredService<IOptions<SessionOptions>>().Value);
 
             // An API answers 401/403 instead of redirecting to the sign-in page.
             o.Events.OnRedirectToLogin = context => ApiStatus(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiStatus(context, StatusCodes.Status403Forbidden);
         });
+
+        var proxy = configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
+        var proxyErrors = proxy.Validate().ToList();
+        if (proxyErrors.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, proxyErrors));
+        }
+
+        services.AddSingleton(proxy);
+        services.Configure<ForwardedHeadersOptions>(proxy.Apply);
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         var oidc = configuration.GetSection(OpenIdConnectSettings.Section).Get<OpenIdConnectSettings>() ?? new OpenIdConnectSettings();
         var oidcErrors = oidc.Validate().ToList();
@@ -206,10 +229,21 @@ public static class PolkuWebSetup
 
     public static void UsePolku(this WebApplication app)
     {
+        var proxy = app.Services.GetRequiredService<ProxyOptions>();
+        if (proxy.ForwardedHeaders)
+        {
+            app.UseForwardedHeaders();
+        }
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
             app.UseHsts();
+        }
+
+        if (proxy.RequireHttps)
+        {
+            app.UseHttpsRedirection();
         }
 
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
@@ -226,6 +260,23 @@ public static class PolkuWebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.Use(async (context, next) =>
+        {
+            // Nothing shown to a signed-in person, and nothing from FHIR or the insight API, is kept by a browser or a
+            // proxy cache: those responses carry personal data (docs/security.md).
+            if (context.User.Identity?.IsAuthenticated == true
+                || context.Request.Path.StartsWithSegments("/fhir") || context.Request.Path.StartsWithSegments("/api/insight"))
+            {
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.CacheControl = "no-store";
+                    context.Response.Headers.Pragma = "no-cache";
+                    return Task.CompletedTask;
+                });
+            }
+
+            await next();
+        });
         app.UseAuthorization();
 
         app.MapHealthChecks("/health");

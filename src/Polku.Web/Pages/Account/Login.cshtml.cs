@@ -11,6 +11,9 @@ namespace Polku.Web.Pages.Account;
 
 public sealed class LoginModel(
     SignInManager<PolkuUser> signIn,
+    UserManager<PolkuUser> users,
+    IPasswordHasher<PolkuUser> hasher,
+    SignInThrottle throttle,
     OpenIdConnectSettings oidc,
     IStringLocalizer<Texts> texts,
     ILogger<LoginModel> logger) : PageModel
@@ -34,16 +37,53 @@ public sealed class LoginModel(
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var userName = Input.UserName.Trim();
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        switch (throttle.Check(address, userName))
+        {
+            case SignInVerdict.TooManyFromAddress or SignInVerdict.TooManyForUserName:
+                logger.LogWarning("Local sign-in throttled");
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = ((int)throttle.LockTime.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                ModelState.AddModelError(string.Empty, texts["Login.TooMany", (int)throttle.LockTime.TotalMinutes]);
+                return Page();
+            case SignInVerdict.Locked:
+                logger.LogInformation("Local sign-in refused (locked out)");
+                ModelState.AddModelError(string.Empty, texts["Login.LockedOut"]);
+                return Page();
+        }
+
+        // Unknown and administratively locked accounts take the same path and time as a wrong password: one
+        // password hash is verified either way, and the answer is the same.
+        var user = await users.FindByNameAsync(userName);
+        var result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            hasher.VerifyHashedPassword(Decoy.User, Decoy.Hash, Input.Password);
+        }
+        else
+        {
+            result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: false);
+        }
+
         if (result.Succeeded)
         {
+            throttle.RecordSuccess(address, userName);
             logger.LogInformation("Local sign-in succeeded");
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        logger.LogInformation("Local sign-in refused (locked out: {LockedOut})", result.IsLockedOut);
-        ModelState.AddModelError(string.Empty, texts[result.IsLockedOut ? "Login.LockedOut" : "Login.Failed"]);
+        throttle.RecordFailure(address, userName);
+        logger.LogInformation("Local sign-in refused");
+        ModelState.AddModelError(string.Empty, texts["Login.Failed"]);
         return Page();
+    }
+
+    /// <summary>A password hash made once with the app's own hasher, verified when there is no account to check.</summary>
+    private static class Decoy
+    {
+        public static readonly PolkuUser User = new() { UserName = "decoy" };
+        public static readonly string Hash = new PasswordHasher<PolkuUser>().HashPassword(User, Guid.NewGuid().ToString("N"));
     }
 
     public IActionResult OnPostExternal()
