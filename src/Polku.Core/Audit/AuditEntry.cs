@@ -32,6 +32,9 @@ public enum AuditPurpose
     /// <summary>The client's own message to the family centre, read from the professionals' queue to answer it.</summary>
     Handoff,
 
+    /// <summary>The professional proposed as the responsible worker answered the proposal.</summary>
+    WorkerProposal,
+
     /// <summary>No grounds: the access was refused.</summary>
     None,
 }

@@ -83,8 +83,18 @@ public sealed class ClientAccess(PolkuDb db, AuditLog audit, TimeProvider clock)
     /// <summary>
     /// Loads a client for reading or changing, writing the access (or the refusal) to the audit log.
     /// A read is stored at once; a change is stored with the caller's <c>SaveChangesAsync</c>, together with the change.
+    /// Access on temporary grounds — a consent or a referral waiting for the unit's answer — is read-only: a change on
+    /// those grounds is refused (and audited as refused), except answering the referral itself
+    /// (<see cref="OpenToAnswerReferralAsync"/>), so that only accepting creates a lasting relationship.
     /// </summary>
-    public async Task<ClientOpening> OpenAsync(Actor actor, Guid clientId, AuditAction action, string resource, CancellationToken ct = default)
+    public Task<ClientOpening> OpenAsync(Actor actor, Guid clientId, AuditAction action, string resource, CancellationToken ct = default) =>
+        OpenCoreAsync(actor, clientId, action, resource, answeringReferral: false, ct);
+
+    /// <summary>Opens the client for answering a referral: the one change a pending referral's receiver may make.</summary>
+    public Task<ClientOpening> OpenToAnswerReferralAsync(Actor actor, Guid clientId, string resource, CancellationToken ct = default) =>
+        OpenCoreAsync(actor, clientId, AuditAction.Change, resource, answeringReferral: true, ct);
+
+    private async Task<ClientOpening> OpenCoreAsync(Actor actor, Guid clientId, AuditAction action, string resource, bool answeringReferral, CancellationToken ct)
     {
         var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == clientId, ct);
         if (client is null)
@@ -93,6 +103,12 @@ public sealed class ClientAccess(PolkuDb db, AuditLog audit, TimeProvider clock)
         }
 
         var decision = await DecideAsync(actor, clientId, ct);
+        if (decision.Allowed && action == AuditAction.Change && IsReadOnly(decision.Purpose)
+            && !(answeringReferral && decision.Purpose == AuditPurpose.PendingReferral))
+        {
+            decision = AccessDecision.Denied;
+        }
+
         if (!decision.Allowed)
         {
             await audit.RecordAsync(actor, clientId, AuditAction.Denied, AuditPurpose.None, resource, ct);
@@ -107,6 +123,9 @@ public sealed class ClientAccess(PolkuDb db, AuditLog audit, TimeProvider clock)
 
         return new ClientOpening(client, decision.Purpose);
     }
+
+    /// <summary>Grounds that let a professional read a client's data but never change it.</summary>
+    public static bool IsReadOnly(AuditPurpose purpose) => purpose is AuditPurpose.Consent or AuditPurpose.PendingReferral;
 
     /// <summary>The clients a professional may currently see, with the grounds. Listing names is itself a read and is audited per client.</summary>
     public async Task<List<(Client Client, AuditPurpose Purpose)>> VisibleToAsync(Actor actor, CancellationToken ct = default)

@@ -44,7 +44,7 @@ public enum ReferralAction
 /// read and change is audited; accepted referrals, touchpoints, team membership and the responsible worker's role
 /// create the <see cref="CareRelationship"/> rows that give access — there is no second access mechanism.
 /// </summary>
-public sealed class ClientPaths(PolkuDb db, ClientAccess access, TimeProvider clock)
+public sealed class ClientPaths(PolkuDb db, ClientAccess access, AuditLog audit, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -224,7 +224,7 @@ public sealed class ClientPaths(PolkuDb db, ClientAccess access, TimeProvider cl
             return PathError.NotFound;
         }
 
-        var opening = await access.OpenAsync(actor, referral.ClientId, AuditAction.Change, AuditResources.Referral, ct);
+        var opening = await access.OpenToAnswerReferralAsync(actor, referral.ClientId, AuditResources.Referral, ct);
         if (opening.Client is null)
         {
             return NotOpened(opening);
@@ -267,7 +267,7 @@ public sealed class ClientPaths(PolkuDb db, ClientAccess access, TimeProvider cl
     /// <summary>Asks a professional of the network to be the client's responsible worker; they must accept.</summary>
     public async Task<PathOutcome<Episode>> ProposeWorkerAsync(Actor actor, Guid episodeId, int professionalId, int seenVersion, CancellationToken ct = default)
     {
-        var (episode, error) = await OpenEpisodeForChangeAsync(actor, episodeId, seenVersion, ct, proposedWorkerMayAnswer: true);
+        var (episode, error) = await OpenEpisodeForChangeAsync(actor, episodeId, seenVersion, ct);
         if (episode is null)
         {
             return error!.Value;
@@ -440,8 +440,13 @@ public sealed class ClientPaths(PolkuDb db, ClientAccess access, TimeProvider cl
             return (null, PathError.NotFound);
         }
 
-        // The proposed worker may answer before having any other relationship with the client.
-        if (!proposedWorkerMayAnswer || episode.ProposedWorkerId != actor.ProfessionalId)
+        // The proposed worker may answer (accept or decline, nothing else) before having any other relationship with
+        // the client; the answer is audited on those grounds, as a change stored with it.
+        if (proposedWorkerMayAnswer && episode.ProposedWorkerId is { } proposed && proposed == actor.ProfessionalId)
+        {
+            audit.Add(actor, episode.ClientId, AuditAction.Change, AuditPurpose.WorkerProposal, AuditResources.Path);
+        }
+        else
         {
             var opening = await access.OpenAsync(actor, episode.ClientId, AuditAction.Change, AuditResources.Path, ct);
             if (opening.Client is null)

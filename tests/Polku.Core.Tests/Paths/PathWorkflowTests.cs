@@ -41,6 +41,72 @@ public abstract class PathWorkflowTests(DatabaseProvider provider) : IAsyncLifet
     private Task<AccessDecision> DecideAsync(Professional p) => _w.Access().DecideAsync(PathWorld.As(p), _w.Mother.Id, Ct);
 
     [Fact]
+    public async Task PendingReferral_IsReadOnly_NoTouchpointNoTeamNoLastingRelationship_UntilAccepted()
+    {
+        var episode = await OpenEpisodeAsync();
+        var referral = await ReferToNgoAsync(episode);
+        var receiver = PathWorld.As(_w.FamilyWorker);
+
+        Assert.NotNull((await _w.Paths().PathAsync(receiver, _w.Mother.Id, Ct)).Value);
+        var touchpoint = await _w.Paths().RecordTouchpointAsync(
+            receiver, _w.Mother.Id, new TouchpointInput(episode.Id, PathWorld.Start.UtcDateTime, null, ChannelKind.ServiceLocation, null, null), Ct);
+        var stored = await _w.Db.Episodes.AsNoTracking().SingleAsync(e => e.Id == episode.Id, Ct);
+        var joined = await _w.Paths().AddTeamMemberAsync(receiver, episode.Id, _w.FamilyWorker.Id, stored.Version, Ct);
+
+        Assert.Equal(PathError.Denied, touchpoint.Error);
+        Assert.Equal(PathError.Denied, joined.Error);
+        Assert.False(await _w.Db.CareRelationships.AnyAsync(r => r.ProfessionalId == _w.FamilyWorker.Id, Ct));
+        Assert.Contains(await _w.Db.AuditEntries.ToListAsync(Ct), e => e.ActorName == _w.FamilyWorker.FullName && e.Action == AuditAction.Denied);
+
+        var rejected = await _w.Paths().ActAsync(receiver, referral.Id, ReferralAction.Reject, referral.Version, "Ei resursseja", Ct);
+
+        Assert.Null(rejected.Error);
+        Assert.False((await DecideAsync(_w.FamilyWorker)).Allowed);
+    }
+
+    [Fact]
+    public async Task Consent_IsReadOnly()
+    {
+        _w.Db.Consents.Add(new Consent
+        {
+            ClientId = _w.Mother.Id,
+            OrganisationId = _w.Parish.Id,
+            Purpose = new LocalisedText("Diakoniatyö"),
+            GivenAt = PathWorld.Start.UtcDateTime.AddDays(-1),
+        });
+        await _w.Db.SaveChangesAsync(Ct);
+        var episode = await OpenEpisodeAsync();
+        var deacon = PathWorld.As(_w.Deacon);
+
+        Assert.Equal(AuditPurpose.Consent, (await DecideAsync(_w.Deacon)).Purpose);
+        var touchpoint = await _w.Paths().RecordTouchpointAsync(
+            deacon, _w.Mother.Id, new TouchpointInput(episode.Id, PathWorld.Start.UtcDateTime, null, ChannelKind.ServiceLocation, null, null), Ct);
+
+        Assert.Equal(PathError.Denied, touchpoint.Error);
+        Assert.False(await _w.Db.CareRelationships.AnyAsync(r => r.ProfessionalId == _w.Deacon.Id, Ct));
+    }
+
+    [Fact]
+    public async Task ProposedWorker_MayOnlyAnswer_NotPassTheProposalOn_AndTheAnswerIsAudited()
+    {
+        var episode = await OpenEpisodeAsync();
+        var proposed = await _w.Paths().ProposeWorkerAsync(PathWorld.As(_w.Nurse), episode.Id, _w.FamilyWorker.Id, episode.Version, Ct);
+        Assert.Null(proposed.Error);
+        var version = proposed.Value!.Version;
+
+        var passedOn = await _w.Paths().ProposeWorkerAsync(PathWorld.As(_w.FamilyWorker), episode.Id, _w.NgoColleague.Id, version, Ct);
+
+        Assert.Equal(PathError.Denied, passedOn.Error);
+        Assert.Equal(_w.FamilyWorker.Id, (await _w.Db.Episodes.AsNoTracking().SingleAsync(e => e.Id == episode.Id, Ct)).ProposedWorkerId);
+
+        var declined = await _w.Paths().AnswerWorkerRoleAsync(PathWorld.As(_w.FamilyWorker), episode.Id, accept: false, version, Ct);
+
+        Assert.Null(declined.Error);
+        Assert.Contains(await _w.Db.AuditEntries.ToListAsync(Ct), e =>
+            e.ActorName == _w.FamilyWorker.FullName && e.Action == AuditAction.Change && e.Purpose == AuditPurpose.WorkerProposal);
+    }
+
+    [Fact]
     public async Task PendingReferral_OpensTheClientToTheReceivingUnit_AndAcceptanceMakesItACareRelationship()
     {
         var episode = await OpenEpisodeAsync();

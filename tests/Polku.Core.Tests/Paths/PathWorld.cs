@@ -71,7 +71,7 @@ public sealed class PathWorld : IAsyncDisposable
     public ClientPaths Paths(PolkuDb? db = null)
     {
         db ??= Db;
-        return new ClientPaths(db, new ClientAccess(db, new AuditLog(db, Clock), Clock), Clock);
+        return new ClientPaths(db, new ClientAccess(db, new AuditLog(db, Clock), Clock), new AuditLog(db, Clock), Clock);
     }
 
     public ClientAccess Access() => new(Db, new AuditLog(Db, Clock), Clock);
