@@ -135,8 +135,11 @@ public sealed record PtvServiceChannel(
 /// <summary><c>VmOpenApiNameTypeByLanguage</c>: which name type (<c>Name</c> or <c>AlternativeName</c>) a service location shows in a language.</summary>
 public sealed record PtvNameType(string? Type, string? Language);
 
-/// <summary>One item of a document: its label for problems (<c>Service &lt;id&gt;</c> or <c>Service #3</c>) and the item, or null when it could not be read.</summary>
-public sealed record PtvDocumentItem<T>(string Item, T? Value)
+/// <summary>
+/// One item of a document: its label for problems (<c>Service &lt;id&gt;</c> or <c>Service #3</c>), its <c>id</c> as
+/// written, and the item, or null when it could not be read.
+/// </summary>
+public sealed record PtvDocumentItem<T>(string Item, string? Id, T? Value)
     where T : class;
 
 /// <summary>
@@ -200,11 +203,14 @@ public static class PtvJson
             foreach (var element in list.EnumerateArray())
             {
                 position++;
-                var item = ItemName(kind, element, position);
+                var id = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String
+                    ? idElement.GetString()
+                    : null;
+                var item = string.IsNullOrWhiteSpace(id) ? $"{kind} #{position.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : $"{kind} {id}";
                 if (element.ValueKind != JsonValueKind.Object)
                 {
                     problems.Add(new(item, "item", "MalformedItem", element.ValueKind.ToString()));
-                    items.Add(new(item, null));
+                    items.Add(new(item, id, null));
                     continue;
                 }
 
@@ -216,24 +222,19 @@ public static class PtvJson
 
                 try
                 {
-                    items.Add(new(item, missing.Count > 0 ? null : element.Deserialize<T>(Options)));
+                    items.Add(new(item, id, missing.Count > 0 ? null : element.Deserialize<T>(Options)));
                 }
                 catch (JsonException e)
                 {
                     var path = e.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : e.Path ?? "item";
                     problems.Add(new(item, path, "MalformedItem", element.GetRawText().Length > 0 ? ValueAt(element, path) : null));
-                    items.Add(new(item, null));
+                    items.Add(new(item, id, null));
                 }
             }
 
             return items;
         }
     }
-
-    private static string ItemName(string kind, JsonElement element, int position) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(id.GetString())
-            ? $"{kind} {id.GetString()}"
-            : $"{kind} #{position.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>The raw JSON at a simple path like <c>serviceHours[0].isClosed</c>, for the problem text; null when it cannot be followed.</summary>
     private static string? ValueAt(JsonElement element, string path)

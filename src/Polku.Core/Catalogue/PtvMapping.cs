@@ -92,10 +92,16 @@ public static class PtvMapping
         }
 
         var channelIds = new HashSet<Guid>();
-        foreach (var (item, ptv) in channels)
+        foreach (var (item, rawId, ptv) in channels)
         {
             if (ptv is null)
             {
+                // Already a problem; known by its id, so that links to it are not reported missing as well.
+                if (Guid.TryParse(rawId, out var unread))
+                {
+                    channelIds.Add(unread);
+                }
+
                 continue;
             }
 
@@ -125,7 +131,7 @@ public static class PtvMapping
         }
 
         var serviceIds = new HashSet<Guid>();
-        foreach (var (item, ptv) in services)
+        foreach (var (item, _, ptv) in services)
         {
             if (ptv is null)
             {

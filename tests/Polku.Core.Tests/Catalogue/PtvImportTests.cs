@@ -120,6 +120,21 @@ public abstract class PtvImportTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(60m, changed.UnitCostEur);
     }
 
+    [Fact]
+    public async Task ReImport_WhenADatedPeriodOfHoursHasStarted_ChangesOnlyThatChannelsHours()
+    {
+        Assert.True((await ImportAsync(ServicesJson, ChannelsJson)).Succeeded);
+
+        var summer = await ImportAsync(ServicesJson, ChannelsJson, new FakeTimeProvider(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero)));
+
+        Assert.True(summer.Succeeded, string.Join("\n", summer.Problems));
+        Assert.Equal(Location, Assert.Single(summer.Changed).PtvId.ToString());
+        Assert.Equal(6, summer.Unchanged);
+        await using var db = _database.CreateContext();
+        var hours = Assert.Single((await db.ServiceChannels.Include(c => c.OpeningHours).SingleAsync(c => c.Key == Location, Ct)).OpeningHours);
+        Assert.Equal((Weekdays.Monday | Weekdays.Wednesday, new TimeOnly(9, 0), new TimeOnly(13, 0)), (hours.Days, hours.Opens, hours.Closes));
+    }
+
     public static TheoryData<string, string, string> BadInputs => new()
     {
         { "malformed services JSON", "[ {", "document" },
@@ -191,10 +206,10 @@ public abstract class PtvImportTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(0, await db.Organisations.CountAsync(Ct));
     }
 
-    private async Task<PtvImportReport> ImportAsync(string services, string channels)
+    private async Task<PtvImportReport> ImportAsync(string services, string channels, TimeProvider? clock = null)
     {
         await using var db = _database.CreateContext();
-        return await new PtvImporter(db, Clock, NullLogger<PtvImporter>.Instance).ImportAsync(services, channels, Ct);
+        return await new PtvImporter(db, clock ?? Clock, NullLogger<PtvImporter>.Instance).ImportAsync(services, channels, Ct);
     }
 
     private async Task<string> SnapshotAsync()

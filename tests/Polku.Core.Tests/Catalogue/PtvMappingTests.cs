@@ -244,6 +244,7 @@ public sealed class PtvMappingTests
         var read = Read(channels: channels);
 
         Assert.Contains(read.Problems, p => p.Item == "ServiceChannel " + Phone && p.Field == "serviceHours[0].isClosed" && p.Reason == "MalformedItem" && p.Value == "\"ei\"");
+        Assert.DoesNotContain(read.Problems, p => p.Reason == "MissingChannel");
     }
 
     [Fact]
