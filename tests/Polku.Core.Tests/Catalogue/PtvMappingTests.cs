@@ -189,6 +189,14 @@ public sealed class PtvMappingTests
     }
 
     [Fact]
+    public void AShortNationalNumber_IsAPhoneNumber()
+    {
+        var channels = Edit(Channels, c => c.Item(Phone)["phoneNumbers"]![1]!["number"] = "112");
+
+        Assert.Equal("112", ChannelOf(ReadClean(channels: channels), Phone).Phone);
+    }
+
+    [Fact]
     public void TheVisitingAddress_IsTheLocationAddress_WhateverItsPlaceInTheList_WithCoordinatesAsStrings()
     {
         var address = ChannelOf(ReadClean(), Location).Address!;
@@ -234,6 +242,17 @@ public sealed class PtvMappingTests
         var name = ChannelOf(ReadClean(channels: channels), Location).Name;
 
         Assert.Equal(new LocalisedText("Perhekeskus", "Familjecentret Vassstranden"), name);
+    }
+
+    [Fact]
+    public void LanguagesOfPtvsCodeList_BeyondThoseNamedInPolku_AreAccepted_ButNotOtherWords()
+    {
+        var german = Edit(Services, s => s.Item(CarerSupport)["languages"] = new JsonArray("fi", "sv", "de", "smn"));
+        var word = Edit(Services, s => s.Item(CarerSupport)["languages"] = new JsonArray("fi", "Suomi"));
+
+        Assert.Equal(["fi", "sv", "de", "smn"], ServiceOf(ReadClean(german), CarerSupport).Languages);
+        var problem = Assert.Single(Read(word).Problems);
+        Assert.Equal(("Service " + CarerSupport, "languages", "UnknownCode", "Suomi"), (problem.Item, problem.Field, problem.Reason, problem.Value));
     }
 
     [Fact]
