@@ -12,7 +12,7 @@ public sealed record CatalogueProblem(string Item, string Field, string Reason, 
     /// <summary>Every reason the rules and the import give.</summary>
     public static readonly IReadOnlyList<string> Reasons =
     [
-        "Duplicate", "Guid", "Hours", "Malformed", "MissingChannel", "MunicipalityCode", "Negative", "NoResponsible",
+        "Duplicate", "Guid", "Hours", "Malformed", "MalformedItem", "MissingChannel", "MissingKey", "MunicipalityCode", "Negative", "NoResponsible",
         "Phone", "PostalCode", "Required", "UnknownCode", "UnknownReference", "UnknownValue", "Url",
     ];
 

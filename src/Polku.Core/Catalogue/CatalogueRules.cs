@@ -8,7 +8,10 @@ namespace Polku.Core.Catalogue;
 /// </summary>
 public static partial class CatalogueRules
 {
+    /// <summary>The languages Polku names; any other lower-case ISO 639 code (PTV's language code list) is allowed too and shown as its code.</summary>
     public static readonly IReadOnlySet<string> KnownLanguages = new HashSet<string>(StringComparer.Ordinal) { "fi", "sv", "en", "se", "smn", "sms", "ru", "et", "so", "ar", "fa", "uk" };
+
+    public static bool IsLanguageCode(string code) => KnownLanguages.Contains(code) || LanguageCode().IsMatch(code);
 
     public static IEnumerable<CatalogueProblem> Check(Service service, string item)
     {
@@ -42,7 +45,7 @@ public static partial class CatalogueRules
             yield return new(item, "areas", "MunicipalityCode", area);
         }
 
-        foreach (var language in service.Languages.Where(l => !KnownLanguages.Contains(l)))
+        foreach (var language in service.Languages.Where(l => !IsLanguageCode(l)))
         {
             yield return new(item, "languages", "UnknownCode", language);
         }
@@ -66,7 +69,7 @@ public static partial class CatalogueRules
             yield return new(item, "name", "Required");
         }
 
-        foreach (var language in channel.Languages.Where(l => !KnownLanguages.Contains(l)))
+        foreach (var language in channel.Languages.Where(l => !IsLanguageCode(l)))
         {
             yield return new(item, "languages", "UnknownCode", language);
         }
@@ -144,9 +147,13 @@ public static partial class CatalogueRules
     [GeneratedRegex(@"^\d{3}$")]
     private static partial Regex MunicipalityCode();
 
+    [GeneratedRegex("^[a-z]{2,3}$")]
+    private static partial Regex LanguageCode();
+
     [GeneratedRegex(@"^\d{5}$")]
     private static partial Regex PostalCode();
 
-    [GeneratedRegex(@"^\+?[0-9 ()\-]{5,30}$")]
+    // From three digits: national short numbers such as 112 are in PTV as they are.
+    [GeneratedRegex(@"^\+?[0-9 ()\-]{3,30}$")]
     private static partial Regex PhoneNumber();
 }
