@@ -5,6 +5,7 @@ public static class AuditResources
 {
     public const string ClientList = "client.list";
     public const string ClientDetails = "client.details";
+    public const string ClientFamily = "client.family";
     public const string ClientContact = "client.contact";
     public const string ClientExpecting = "client.expecting";
     public const string AccessLog = "client.accesslog";
@@ -20,5 +21,5 @@ public static class AuditResources
     public const string CoWrittenNote = "participation.note";
     public const string Handoff = "assistant.handoff";
 
-    public static IReadOnlyList<string> All { get; } = [ClientList, ClientDetails, ClientContact, AccessLog, OwnDataExport, Assessments, Assessment, Path, Referral, Touchpoint, Alerts, FhirExport, Feedback, CoWrittenNote, Handoff];
+    public static IReadOnlyList<string> All { get; } = [ClientList, ClientDetails, ClientFamily, ClientContact, AccessLog, OwnDataExport, Assessments, Assessment, Path, Referral, Touchpoint, Alerts, FhirExport, Feedback, CoWrittenNote, Handoff];
 }

@@ -35,6 +35,10 @@ public class CareRelationship
 
     public bool IsActiveAt(DateTime utc) => Since <= utc && (Until is null || utc < Until);
 
+    /// <summary>The one "active at this instant" rule, as a query expression (from <see cref="Since"/> inclusive to <see cref="Until"/> exclusive).</summary>
+    public static System.Linq.Expressions.Expression<Func<CareRelationship, bool>> ActiveAt(DateTime utc) =>
+        r => r.Since <= utc && (r.Until == null || utc < r.Until);
+
     public void End(DateTime utc)
     {
         if (Until is null || Until > utc)

@@ -32,6 +32,9 @@ public class Client
 
     public string FullName => $"{FirstName} {LastName}";
 
+    /// <summary>A person is a minor, and a guardian acts for them, until this age.</summary>
+    public const int AgeOfMajority = 18;
+
     public int AgeOn(DateOnly day)
     {
         var age = day.Year - BirthDate.Year;

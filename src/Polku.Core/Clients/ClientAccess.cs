@@ -49,9 +49,8 @@ public sealed class ClientAccess(PolkuDb db, AuditLog audit, TimeProvider clock)
 
         var now = clock.GetUtcNow().UtcDateTime;
         var professionalId = actor.ProfessionalId!.Value;
-        var inCare = await db.CareRelationships.AnyAsync(
-            r => r.ClientId == clientId && r.ProfessionalId == professionalId && r.Since <= now && (r.Until == null || now < r.Until),
-            ct);
+        var inCare = await db.CareRelationships.Where(CareRelationship.ActiveAt(now))
+            .AnyAsync(r => r.ClientId == clientId && r.ProfessionalId == professionalId, ct);
         if (inCare)
         {
             return new AccessDecision(true, AuditPurpose.CareRelationship);
@@ -138,7 +137,8 @@ public sealed class ClientAccess(PolkuDb db, AuditLog audit, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var professionalId = actor.ProfessionalId!.Value;
         var inCare = await db.CareRelationships.AsNoTracking()
-            .Where(r => r.ProfessionalId == professionalId && r.Since <= now && (r.Until == null || now < r.Until))
+            .Where(CareRelationship.ActiveAt(now))
+            .Where(r => r.ProfessionalId == professionalId)
             .Select(r => r.ClientId)
             .Distinct()
             .ToListAsync(ct);
@@ -162,14 +162,18 @@ public sealed class ClientAccess(PolkuDb db, AuditLog audit, TimeProvider clock)
         return result;
     }
 
-    private async Task<bool> IsGuardianOfMinorAsync(Guid guardianId, Guid childId, CancellationToken ct)
-    {
-        if (!await db.Guardianships.AnyAsync(g => g.GuardianId == guardianId && g.ChildId == childId, ct))
-        {
-            return false;
-        }
+    private async Task<bool> IsGuardianOfMinorAsync(Guid guardianId, Guid childId, CancellationToken ct) =>
+        (await MinorChildrenAsync(guardianId, ct)).Any(c => c.Id == childId);
 
-        var child = await db.Clients.AsNoTracking().FirstAsync(c => c.Id == childId, ct);
-        return child.AgeOn(FinnishTime.Today(clock)) < 18;
+    /// <summary>
+    /// The one "minor children of a guardian" rule: the clients this person is the guardian of who are under 18 today
+    /// in Finnish time, youngest last. A guardian acts for exactly these.
+    /// </summary>
+    public async Task<List<Client>> MinorChildrenAsync(Guid guardianId, CancellationToken ct = default)
+    {
+        var today = FinnishTime.Today(clock);
+        var childIds = db.Guardianships.Where(g => g.GuardianId == guardianId).Select(g => g.ChildId);
+        var children = await db.Clients.AsNoTracking().Where(c => childIds.Contains(c.Id)).OrderBy(c => c.BirthDate).ToListAsync(ct);
+        return children.Where(c => c.AgeOn(today) < Client.AgeOfMajority).ToList();
     }
 }

@@ -490,9 +490,8 @@ public sealed class ClientPaths(PolkuDb db, ClientAccess access, AuditLog audit,
     private async Task EnsureCareAsync(int professionalId, Guid clientId, CareBasis basis, CancellationToken ct)
     {
         var now = Now;
-        var active = await db.CareRelationships.AnyAsync(
-            r => r.ProfessionalId == professionalId && r.ClientId == clientId && r.Basis == basis && r.Since <= now && (r.Until == null || now < r.Until),
-            ct);
+        var active = await db.CareRelationships.Where(CareRelationship.ActiveAt(now))
+            .AnyAsync(r => r.ProfessionalId == professionalId && r.ClientId == clientId && r.Basis == basis, ct);
         if (!active && !db.CareRelationships.Local.Any(r => r.ProfessionalId == professionalId && r.ClientId == clientId && r.Basis == basis && r.IsActiveAt(now)))
         {
             db.CareRelationships.Add(new CareRelationship { ProfessionalId = professionalId, ClientId = clientId, Basis = basis, Since = now });

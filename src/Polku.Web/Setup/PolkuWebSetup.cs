@@ -55,6 +55,7 @@ public static class PolkuWebSetup
         services.AddScoped<Instruments>();
         services.AddScoped<Assessments>();
         services.AddScoped<ClientPaths>();
+        services.AddScoped<ClientRecord>();
         services.AddScoped<PathAlerts>();
         services.AddOptions<SignInThrottleOptions>().Bind(configuration.GetSection(SignInThrottleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SignInThrottle>();

@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Polku.Core;
 using Polku.Core.Clients;
-using Polku.Core.Data;
 using Polku.Core.Localisation;
 using Polku.Core.Paths;
 using Polku.Web.Pages.Paths;
@@ -16,7 +13,7 @@ namespace Polku.Web.Pages.Me;
 /// "Minun polkuni": the client's own path and map, responsible worker, pending referrals and a link to the access log.
 /// A guardian also sees the paths of their minor children (<c>?client=</c>), through <see cref="ClientAccess"/>.
 /// </summary>
-public sealed class PathModel(ClientPaths paths, CurrentActor actor, PolkuDb db, IStringLocalizer<Texts> texts, TimeProvider clock) : PageModel
+public sealed class PathModel(ClientPaths paths, ClientAccess access, CurrentActor actor, IStringLocalizer<Texts> texts, TimeProvider clock) : PageModel
 {
     public PathView? View { get; private set; }
     public List<Client> Children { get; private set; } = [];
@@ -34,10 +31,7 @@ public sealed class PathModel(ClientPaths paths, CurrentActor actor, PolkuDb db,
 
         IsOwn = path.Client.Id == me;
         View = PathView.Build(path, lanes, forProfessional: false, texts, clock);
-        var today = FinnishTime.Today(clock);
-        var childIds = await db.Guardianships.Where(g => g.GuardianId == me).Select(g => g.ChildId).ToListAsync(ct);
-        Children = [.. (await db.Clients.AsNoTracking().Where(c => childIds.Contains(c.Id)).OrderBy(c => c.BirthDate).ToListAsync(ct))
-            .Where(c => c.AgeOn(today) < 18)];
+        Children = await access.MinorChildrenAsync(me, ct);
         return Page();
     }
 }
