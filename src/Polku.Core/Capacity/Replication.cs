@@ -111,9 +111,9 @@ internal sealed class Replication
         for (var k = 0; k < _stations.Length; k++)
         {
             _stations[k].Available = _model.Schedules[k] is { } schedule ? (int)schedule.ValueAt(0) : _model.Servers[k];
-            if (_model.Schedules[k] is { } s && s.NextChangeAfter(0) is var next && next < _end)
+            if (_model.Schedules[k] is { } s && s.NextChangeAfter(0) is var (next, step) && next < _end)
             {
-                Push(next, ScheduleChange, k, 0);
+                Push(next, ScheduleChange, k, step);
             }
         }
 
@@ -136,6 +136,11 @@ internal sealed class Replication
         for (var k = 0; k < _stations.Length; k++)
         {
             Advance(ref _stations[k], _end);
+        }
+
+        while (_samples is not null && _sampleIndex < _samples.Length)
+        {
+            _samples[_sampleIndex++] = _stations.Sum(s => s.QueueArea + s.BusyArea);
         }
 
         return Figures();
@@ -161,7 +166,7 @@ internal sealed class Replication
                     OnRenege(e.Target, e.Stamp, e.Time);
                     break;
                 case ScheduleChange:
-                    OnScheduleChange(e.Target, e.Time);
+                    OnScheduleChange(e.Target, e.Stamp, e.Time);
                     break;
                 case WarmupReset:
                     Events--;
@@ -276,16 +281,17 @@ internal sealed class Replication
         client.Abandoned = true;
     }
 
-    private void OnScheduleChange(int k, double now)
+    /// <summary>A step of a station's schedule starts (by its index, not by the clock: a cycle's sums drift in floating point).</summary>
+    private void OnScheduleChange(int k, int step, double now)
     {
         ref var station = ref _stations[k];
         Advance(ref station, now);
         var schedule = _model.Schedules[k]!;
-        station.Available = (int)schedule.ValueAt(now);
-        var next = schedule.NextChangeAfter(now);
+        station.Available = (int)schedule.Steps[step].Value;
+        var (next, nextStep) = schedule.NextChangeAfter(now);
         if (next < _end)
         {
-            Push(next, ScheduleChange, k, 0);
+            Push(next, ScheduleChange, k, nextStep);
         }
 
         StartWaiting(k, now);

@@ -169,31 +169,31 @@ public sealed record Calendar(IReadOnlyList<CalendarStep> Steps, double? CycleDa
         return index;
     }
 
-    /// <summary>The first time after <paramref name="t"/> at which the value may change, or +∞.</summary>
-    public double NextChangeAfter(double t)
+    /// <summary>The first time after <paramref name="t"/> at which a step starts, and that step's index; +∞ when none does.</summary>
+    public (double At, int Index) NextChangeAfter(double t)
     {
         var cycle = CycleDays ?? double.PositiveInfinity;
         var start = double.IsInfinity(cycle) ? 0 : Math.Floor(t / cycle) * cycle;
-        for (var round = 0; round < 2; round++)
+        for (var round = 0; round < 3; round++)
         {
-            foreach (var step in Steps)
+            for (var i = 0; i < Steps.Count; i++)
             {
-                var at = start + step.FromDay;
+                var at = start + Steps[i].FromDay;
                 if (at > t)
                 {
-                    return at;
+                    return (at, i);
                 }
             }
 
             if (double.IsInfinity(cycle))
             {
-                return double.PositiveInfinity;
+                break;
             }
 
             start += cycle;
         }
 
-        return double.PositiveInfinity;
+        return (double.PositiveInfinity, -1);
     }
 }
 
