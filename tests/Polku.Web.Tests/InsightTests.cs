@@ -205,7 +205,7 @@ public sealed class InsightTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task OtherRoles_AreDenied(string user)
     {
         var client = await app.LogInAsAsync(user);
-        foreach (var path in new[] { "/Insight", "/Insight?handler=Csv&table=levels", "/Insight/Burden", "/Insight/Burden?handler=Csv&table=comparison" })
+        foreach (var path in new[] { "/Insight", "/Insight?handler=Csv&table=levels", "/Insight/Burden", "/Insight/Burden?handler=Csv&table=comparison", "/Insight/Capacity?handler=Csv" })
         {
             using var response = await client.GetAsync(path, Ct);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -222,7 +222,7 @@ public sealed class InsightTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         var client = await app.LogInAsAsync(user);
         Assert.Contains("href=\"/Insight\"", await PageAsync(client, "/"), StringComparison.Ordinal);
-        foreach (var path in new[] { "/Insight", "/Insight/Burden" })
+        foreach (var path in new[] { "/Insight", "/Insight/Burden", "/Insight/Capacity" })
         {
             using var response = await client.GetAsync(path, Ct);
             Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));

@@ -80,3 +80,63 @@ public sealed record ChainInput(
     /// <summary>The chain of issue #19 with fictional costs.</summary>
     public static ChainInput Default { get; } = new(40, [6, 9, 6], [0.12, 0.6, 2.0], 0.3, 0.2, [300, 400, 600], 60);
 }
+
+/// <summary>
+/// One scenario's outcome: per level the wait and utilisation; euros a day for servers and for waiting
+/// (<see cref="ChainInput.WaitingCostPerDay"/> × mean queue length), the total with its 95 % interval, and the mean
+/// total wait of one new client along the chain (Σ λₖ·Wₖ / λ₀). <see cref="Loads"/> are the traffic equations' ρ; a
+/// scenario with some ρ ≥ 1 is not simulated (<see cref="Result"/> is null), its queue growing without bound.
+/// </summary>
+public sealed record ScenarioOutcome(string Key, double[] Loads, SimulationResult? Result, double ServerCostPerDay, double WaitingCostPerDay, double WaitPerClientDays)
+{
+    public bool Unstable => Result is null;
+
+    public static IReadOnlyList<ScenarioOutcome> Compare(ChainInput input, double days = 1000, int replications = 10)
+    {
+        var outcomes = new List<ScenarioOutcome>();
+        foreach (var scenario in ChainScenarios.Build(input, days, replications))
+        {
+            var loads = Traffic.Loads(scenario.Model)!;
+            if (loads.Any(l => l >= 1))
+            {
+                outcomes.Add(new ScenarioOutcome(scenario.Key, loads, null, double.NaN, double.NaN, double.NaN));
+                continue;
+            }
+
+            var result = Simulator.Run(scenario.Model);
+            var waiting = result.Stations.Sum(s => s.MeanQueueLength.Mean) * input.WaitingCostPerDay;
+            var perClient = result.Stations.Sum(s => s.ArrivalsPerDay.Mean * s.MeanWaitDays.Mean) / result.Stations[0].ArrivalsPerDay.Mean;
+            outcomes.Add(new ScenarioOutcome(scenario.Key, loads, result, result.CostPerDay.Mean - waiting, waiting, perClient));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>The outcomes as CSV: UTF-8, comma-separated, a header row, culture-invariant numbers, empty where not simulated.</summary>
+    public static string Csv(IReadOnlyList<ScenarioOutcome> outcomes)
+    {
+        var csv = new System.Text.StringBuilder("scenario,server_cost_per_day,waiting_cost_per_day,total_cost_per_day,total_cost_ci95_low,total_cost_ci95_high,wait_per_client_days");
+        foreach (var level in ChainScenarios.Levels)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $",{level}_load,{level}_wait_days,{level}_wait_ci95_low,{level}_wait_ci95_high,{level}_utilisation");
+        }
+
+        csv.Append('\n');
+        foreach (var o in outcomes)
+        {
+            csv.AppendJoin(',', o.Key, N(o.ServerCostPerDay), N(o.WaitingCostPerDay), N(o.Result?.CostPerDay.Mean), N(o.Result?.CostPerDay.Low), N(o.Result?.CostPerDay.High), N(o.WaitPerClientDays));
+            for (var k = 0; k < ChainScenarios.Levels.Length; k++)
+            {
+                var s = o.Result?.Stations[k];
+                csv.AppendJoin(',', "", N(o.Loads[k]), N(s?.MeanWaitDays.Mean), N(s?.MeanWaitDays.Low), N(s?.MeanWaitDays.High), N(s?.Utilisation.Mean));
+            }
+
+            csv.Append('\n');
+        }
+
+        return csv.ToString();
+    }
+
+    private static string N(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "";
+}
