@@ -42,7 +42,7 @@ public sealed partial class CapacityPageTests(SqliteApp app) : IClassFixture<Sql
 
         var page = await manager.GetStringAsync("/Insight/Capacity?" + query, Ct);
 
-        Assert.Equal(["ServersUniversal", "MeanBasic", "ToBasicPercent", "WaitingCost"], InvalidField().Matches(page).Select(m => m.Groups[1].Value));
+        Assert.Equal(["ToBasicPercent", "ServersUniversal", "MeanBasic", "WaitingCost"], InvalidField().Matches(page).Select(m => m.Groups[1].Value));
         Assert.DoesNotContain("id=\"table-scenarios\"", page, StringComparison.Ordinal);
     }
 

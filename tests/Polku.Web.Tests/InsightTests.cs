@@ -73,6 +73,21 @@ public sealed class InsightTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task GeneratedCounty_Uploaded_CapacityPageEstimatesTheChainFromIt()
+    {
+        var (persons, events) = Generated(300, 11);
+        var manager = await UploadAsync(persons, events);
+
+        var page = await PageAsync(manager, "/Insight/Capacity");
+
+        Assert.Contains("id=\"table-calibration\"", page, StringComparison.Ordinal);
+        var link = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/Insight/Capacity\\?Input\\.PerDay=[^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(link);
+        var calibrated = await PageAsync(manager, link);
+        Assert.Contains("id=\"table-scenarios\"", calibrated, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GeneratedCounty_Uploaded_DashboardShowsItsFigures_WithLorenzChartAndTables()
     {
         var (persons, events) = Generated(300, 11);

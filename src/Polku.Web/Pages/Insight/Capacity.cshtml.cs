@@ -58,9 +58,15 @@ public sealed class CapacityModel(ExtractSessions sessions, IStringLocalizer<Tex
                 ["PerDay"] = F(universal.NewPerDay),
                 ["ToBasicPercent"] = F(100 * Calibration.Share(Polku.Core.Insight.ServiceLevel.Universal, Polku.Core.Insight.ServiceLevel.Basic)),
                 ["ToSpecialistPercent"] = F(100 * Calibration.Share(Polku.Core.Insight.ServiceLevel.Basic, Polku.Core.Insight.ServiceLevel.Specialist)),
-                ["ServersUniversal"] = form.ServersUniversal, ["ServersBasic"] = form.ServersBasic, ["ServersSpecialist"] = form.ServersSpecialist,
-                ["MeanUniversal"] = form.MeanUniversal, ["MeanBasic"] = form.MeanBasic, ["MeanSpecialist"] = form.MeanSpecialist,
-                ["CostUniversal"] = form.CostUniversal, ["CostBasic"] = form.CostBasic, ["CostSpecialist"] = form.CostSpecialist,
+                ["ServersUniversal"] = form.ServersUniversal,
+                ["ServersBasic"] = form.ServersBasic,
+                ["ServersSpecialist"] = form.ServersSpecialist,
+                ["MeanUniversal"] = form.MeanUniversal,
+                ["MeanBasic"] = form.MeanBasic,
+                ["MeanSpecialist"] = form.MeanSpecialist,
+                ["CostUniversal"] = form.CostUniversal,
+                ["CostBasic"] = form.CostBasic,
+                ["CostSpecialist"] = form.CostSpecialist,
                 ["WaitingCost"] = form.WaitingCost,
             };
             CalibratedLink = "/Insight/Capacity?" + string.Join('&', fields.Select(f => "Input." + f.Key + "=" + Uri.EscapeDataString(f.Value ?? "")));
