@@ -65,7 +65,7 @@ internal static class SimulateCommand
         string N(double value, string format = "N3") => double.IsFinite(value) ? value.ToString(format, culture) : "–";
         var text = new StringBuilder();
         text.AppendLine(string.Format(culture, TextsResource.Get("Cli.Simulate.Header"), result.Replications, result.Events.ToString("N0", culture),
-            N(result.WarmupDays, "N1"), result.WarmupMethod == WarmupMethod.Mser5 ? "MSER-5" : "fixed"));
+            N(result.WarmupDays, "N1"), result.WarmupMethod == WarmupMethod.Mser5 ? "MSER-5" : TextsResource.Get("Cli.Simulate.FixedWarmup")));
         text.AppendLine(TextsResource.Get("Cli.Simulate.Columns"));
         foreach (var s in result.Stations)
         {
