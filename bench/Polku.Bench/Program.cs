@@ -4,6 +4,7 @@ using Polku.Bench;
 return args switch
 {
     ["versus-duckdb", ..] => VersusDuckDb.Run(args),
+    ["versus-simpy", ..] => VersusSimPy.Run(args),
     ["duckdb-run", var persons, var events] => VersusDuckDb.RunDuckDb(persons, events),
     _ => Run(args),
 };

@@ -82,4 +82,32 @@ public sealed class InsightFlowTests(BrowserFixture fixture)
         Assert.Equal("true", await page.GetAttributeAsync("#Input_After_0__Hours", "aria-invalid"));
         await BrowserFixture.AssertAccessibleAsync(page, "burden with an error");
     }
+
+    [Theory]
+    [InlineData("fi", "Nykytila")]
+    [InlineData("sv", "Nuläge")]
+    public async Task CapacityPage_WithTheExampleChain_AndWithErrors_PassesAxe(string language, string baseline)
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BrowserFixture.LogInAsync(page, "johto");
+        await BrowserFixture.ChooseLanguageAsync(page, language);
+
+        await BrowserFixture.VisitAndCheckAsync(page, "/Insight/Capacity");
+        Assert.StartsWith(baseline, await page.Locator("#table-scenarios tbody th").First.TextContentAsync(), StringComparison.Ordinal);
+        var shots = Environment.GetEnvironmentVariable("POLKU_SCREENSHOTS");
+        if (shots is not null)
+        {
+            foreach (var width in new[] { 390, 1366 })
+            {
+                await page.SetViewportSizeAsync(width, 900);
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, $"capacity-{language}-{width}.png"), FullPage = true });
+            }
+        }
+
+        await page.FillAsync("#Input_ServersBasic", "yhdeksän");
+        await BrowserFixture.ClickAndLoadAsync(page, "form.form button[type=submit]");
+        Assert.Equal("true", await page.GetAttributeAsync("#Input_ServersBasic", "aria-invalid"));
+        await BrowserFixture.AssertAccessibleAsync(page, "capacity with an error");
+    }
 }

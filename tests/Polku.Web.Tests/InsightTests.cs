@@ -73,6 +73,21 @@ public sealed class InsightTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task GeneratedCounty_Uploaded_CapacityPageEstimatesTheChainFromIt()
+    {
+        var (persons, events) = Generated(300, 11);
+        var manager = await UploadAsync(persons, events);
+
+        var page = await PageAsync(manager, "/Insight/Capacity");
+
+        Assert.Contains("id=\"table-calibration\"", page, StringComparison.Ordinal);
+        var link = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/Insight/Capacity\\?Input\\.PerDay=[^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(link);
+        var calibrated = await PageAsync(manager, link);
+        Assert.Contains("id=\"table-scenarios\"", calibrated, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GeneratedCounty_Uploaded_DashboardShowsItsFigures_WithLorenzChartAndTables()
     {
         var (persons, events) = Generated(300, 11);
@@ -205,7 +220,7 @@ public sealed class InsightTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task OtherRoles_AreDenied(string user)
     {
         var client = await app.LogInAsAsync(user);
-        foreach (var path in new[] { "/Insight", "/Insight?handler=Csv&table=levels", "/Insight/Burden", "/Insight/Burden?handler=Csv&table=comparison" })
+        foreach (var path in new[] { "/Insight", "/Insight?handler=Csv&table=levels", "/Insight/Burden", "/Insight/Burden?handler=Csv&table=comparison", "/Insight/Capacity?handler=Csv" })
         {
             using var response = await client.GetAsync(path, Ct);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -222,7 +237,7 @@ public sealed class InsightTests(SqliteApp app) : IClassFixture<SqliteApp>
     {
         var client = await app.LogInAsAsync(user);
         Assert.Contains("href=\"/Insight\"", await PageAsync(client, "/"), StringComparison.Ordinal);
-        foreach (var path in new[] { "/Insight", "/Insight/Burden" })
+        foreach (var path in new[] { "/Insight", "/Insight/Burden", "/Insight/Capacity" })
         {
             using var response = await client.GetAsync(path, Ct);
             Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
