@@ -103,6 +103,8 @@ public sealed class Handoffs(PolkuDb db, NotificationOutbox outbox, ClientAccess
         string[] args = [message.Answer!];
         if (message.ClientId is { } clientId)
         {
+            // The answer is stored with the client's message and sent to them: a change of their data, in their log.
+            audit.Add(professional, clientId, AuditAction.Change, AuditPurpose.Handoff, AuditResources.Handoff);
             await outbox.EnqueueForClientAsync(clientId, NotificationCategory.Service, key, "Assistant.Reply", args, ct);
         }
         else if (message.ContactEmail is { } email)

@@ -43,11 +43,11 @@ public sealed record ChainCalibration(double SpanDays, IReadOnlyList<LevelEstima
             else
             {
                 referred[extract.Level[from], level]++;
-                waits[level].Add((extract.Start[e] - extract.Start[from]) / 86_400.0);
+                waits[level].Add((extract.Start[e] - extract.Start[from]) / (double)ExtractDates.TicksPerDay);
             }
         }
 
-        var span = extract.EventCount == 0 ? 1 : Math.Max(1, (last - first) / 86_400.0);
+        var span = extract.EventCount == 0 ? 1 : Math.Max(1, (last - first) / (double)ExtractDates.TicksPerDay);
         var estimates = new List<LevelEstimate>();
         for (var l = 0; l < levels; l++)
         {

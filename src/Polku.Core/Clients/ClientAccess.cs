@@ -153,11 +153,7 @@ public sealed class ClientAccess(PolkuDb db, AuditLog audit, TimeProvider clock)
             .OrderBy(c => c.LastName, StringComparer.CurrentCulture).ThenBy(c => c.FirstName, StringComparer.CurrentCulture)
             .Select(c => (c, inCare.Contains(c.Id) ? AuditPurpose.CareRelationship : AuditPurpose.Consent))
             .ToList();
-        foreach (var (client, purpose) in result)
-        {
-            audit.Add(actor, client.Id, AuditAction.Read, purpose, AuditResources.ClientList);
-        }
-
+        await audit.AddListViewsAsync(actor, result.Select(r => (r.Item1.Id, r.Item2)).ToList(), AuditResources.ClientList, ct);
         await db.SaveChangesAsync(ct);
         return result;
     }

@@ -147,6 +147,14 @@ public sealed class ClientPaths(PolkuDb db, ClientAccess access, AuditLog audit,
             return PathError.EpisodeClosed;
         }
 
+        // A contact that happened lies between the client's birth and today (Finnish time); anything else is a typing
+        // slip (0001-01-01 would stretch the journey map over two thousand years).
+        var day = DateOnly.FromDateTime(FinnishTime.ToLocal(input.AtUtc));
+        if (day < opening.Client.BirthDate || day > FinnishTime.Today(clock))
+        {
+            return PathError.DateOutOfRange;
+        }
+
         var touchpoint = new Touchpoint
         {
             EpisodeId = episode.Id,

@@ -167,6 +167,7 @@ public sealed class PathAlerts(PolkuDb db, ClientAccess access, AuditLog audit, 
 
         var alerts = (await AllAsync(ct)).Where(concerns).ToList();
         var result = new List<AlertView>();
+        var shown = new List<(Guid, AuditPurpose)>();
         foreach (var clientId in alerts.Select(a => a.ClientId).Distinct())
         {
             var decision = await access.DecideAsync(actor, clientId, ct);
@@ -176,10 +177,11 @@ public sealed class PathAlerts(PolkuDb db, ClientAccess access, AuditLog audit, 
             }
 
             var client = await db.Clients.AsNoTracking().FirstAsync(c => c.Id == clientId, ct);
-            audit.Add(actor, clientId, AuditAction.Read, decision.Purpose, AuditResources.Alerts);
+            shown.Add((clientId, decision.Purpose));
             result.AddRange(alerts.Where(a => a.ClientId == clientId).Select(a => new AlertView(a, client)));
         }
 
+        await audit.AddListViewsAsync(actor, shown, AuditResources.Alerts, ct);
         await db.SaveChangesAsync(ct);
         return [.. result.OrderBy(v => v.Alert.Since)];
     }

@@ -44,6 +44,9 @@ public enum PathError
 
     /// <summary>The professional already is a member of the care team.</summary>
     AlreadyMember,
+
+    /// <summary>A date before the client was born, or in the future, for something that has happened.</summary>
+    DateOutOfRange,
 }
 
 /// <summary>A value, or why not.</summary>

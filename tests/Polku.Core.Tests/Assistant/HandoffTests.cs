@@ -79,6 +79,21 @@ public abstract class HandoffTests(DatabaseProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Answering_a_signed_in_residents_message_is_a_change_in_their_audit_log()
+    {
+        var born = new DateOnly(1991, 2, 3);
+        var resident = new Client { Key = "maija", PersonalIdentityCode = PersonalIdentityCode.Create(born, 903).Value, FirstName = "Maija", LastName = "Testinen", BirthDate = born, Email = "maija@example.invalid" };
+        _db.Clients.Add(resident);
+        await _db.SaveChangesAsync(Ct);
+        var message = await Handoffs().SubmitAsync("Miten haen kotipalvelua?", "fi", "Maija", null, null, consent: true, resident.Id, null, Ct);
+
+        Assert.True(await Handoffs().AnswerAsync(_nurse, message.Id, "Soita meille.", Ct));
+
+        Assert.Contains(await _db.AuditEntries.AsNoTracking().ToListAsync(Ct), e =>
+            e.ClientId == resident.Id && e.Action == AuditAction.Change && e.Purpose == AuditPurpose.Handoff && e.ActorName == "Anna-Kaisa Rinne");
+    }
+
+    [Fact]
     public async Task Only_the_configured_units_see_the_queue_and_nobody_when_none_is_configured()
     {
         await Handoffs().SubmitAsync("Miten haen kotipalvelua?", "fi", "Maija", null, "maija@example.invalid", consent: true, null, null, Ct);

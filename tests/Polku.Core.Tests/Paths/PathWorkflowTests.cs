@@ -64,6 +64,22 @@ public abstract class PathWorkflowTests(DatabaseProvider provider) : IAsyncLifet
         Assert.False((await DecideAsync(_w.FamilyWorker)).Allowed);
     }
 
+    [Theory]
+    [InlineData("0001-01-01T12:00:00Z")]
+    [InlineData("1989-12-31T12:00:00Z")]
+    [InlineData("2026-11-03T12:00:00Z")]
+    public async Task Touchpoint_DatedBeforeBirthOrInTheFuture_IsRefused_AndNothingIsStored(string at)
+    {
+        var episode = await OpenEpisodeAsync();
+        var instant = DateTime.Parse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+
+        var outcome = await _w.Paths().RecordTouchpointAsync(
+            PathWorld.As(_w.Nurse), _w.Mother.Id, new TouchpointInput(episode.Id, instant, null, ChannelKind.ServiceLocation, null, null), Ct);
+
+        Assert.Equal(PathError.DateOutOfRange, outcome.Error);
+        Assert.False(await _w.Db.Touchpoints.AnyAsync(Ct));
+    }
+
     [Fact]
     public async Task Consent_IsReadOnly()
     {

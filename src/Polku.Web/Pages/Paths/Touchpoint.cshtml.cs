@@ -58,7 +58,7 @@ public sealed class TouchpointModel(ClientPaths paths, CurrentActor actor, IStri
                 return http;
             }
 
-            ModelState.AddModelError(string.Empty, texts[PathResults.Message(error)]);
+            ModelState.AddModelError(error == PathError.DateOutOfRange ? "Input.Date" : string.Empty, texts[PathResults.Message(error)]);
             return await LoadAsync(ct) ?? Page();
         }
 
