@@ -6,7 +6,8 @@ namespace Polku.Web.Fhir;
 /// <summary>
 /// The FHIR R4 endpoint base <c>/fhir/r4</c>. Resource endpoints are added by each capability. Every answer under the
 /// base is FHIR JSON: an address nothing serves is a 404 <c>OperationOutcome</c> (an unknown resource type too), another
-/// method than GET a 405, and a request that accepts no JSON (<c>Accept</c> or <c>_format</c>) a 406 — never a page.
+/// method than GET a 405, a request that accepts no JSON (<c>Accept</c> or <c>_format</c>) a 406, and a failure a 500
+/// — never a page.
 /// </summary>
 public static class FhirEndpoints
 {
@@ -23,9 +24,24 @@ public static class FhirEndpoints
     {
         var fhir = app.MapGroup(Base);
         fhir.AddEndpointFilter(async (context, next) =>
-            AcceptsJson(context.HttpContext.Request)
-                ? await next(context)
-                : Outcome(StatusCodes.Status406NotAcceptable, OperationOutcome.IssueType.NotSupported, "Polku serves FHIR as JSON only (application/fhir+json)."));
+        {
+            if (!AcceptsJson(context.HttpContext.Request))
+            {
+                return Outcome(StatusCodes.Status406NotAcceptable, OperationOutcome.IssueType.NotSupported, "Polku serves FHIR as JSON only (application/fhir+json).");
+            }
+
+            try
+            {
+                return await next(context);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A bug, but a FHIR client still gets FHIR rather than the error page.
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FhirEndpoints))
+                    .LogError(e, "FHIR request {Path} failed", context.HttpContext.Request.Path);
+                return Outcome(StatusCodes.Status500InternalServerError, OperationOutcome.IssueType.Exception, "The server failed; the error is logged.");
+            }
+        });
         fhir.MapGet("/metadata", (HttpRequest request, FhirCapabilities capabilities, TimeProvider clock) =>
             Resource(capabilities.Build(BaseUrl(request), clock.GetUtcNow())));
         fhir.MapFallback("{**rest}", (HttpRequest request, FhirCapabilities capabilities, string? rest) =>

@@ -32,3 +32,25 @@ public sealed class FhirValidation
             .Select(i => $"{string.Join(",", i.Expression)}: {i.Details?.Text ?? i.Diagnostics}")];
     }
 }
+
+/// <summary>The validator the conformance test relies on does find errors.</summary>
+public sealed class FhirValidationTests
+{
+    [Fact]
+    public void A_consent_without_policy_and_an_episode_without_status_are_errors()
+    {
+        var validation = new FhirValidation([]);
+        var consent = new Consent
+        {
+            Status = Consent.ConsentState.Active,
+            Scope = new CodeableConcept("http://terminology.hl7.org/CodeSystem/consentscope", "patient-privacy"),
+            Category = [new CodeableConcept("http://loinc.org", "59284-0")],
+        };
+        Assert.Contains(validation.Errors(consent), e => e.Contains("ppc-1", StringComparison.Ordinal));
+
+        consent.PolicyRule = new CodeableConcept("http://terminology.hl7.org/CodeSystem/v3-ActCode", "OPTIN");
+        Assert.Empty(validation.Errors(consent));
+
+        Assert.NotEmpty(validation.Errors(new EpisodeOfCare { Patient = new ResourceReference("Patient/1") }));
+    }
+}
