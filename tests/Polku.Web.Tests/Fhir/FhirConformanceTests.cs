@@ -132,7 +132,7 @@ public abstract partial class FhirConformanceTests<TApp>(TApp app) : IClassFixtu
             }
         }
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"{seen.Count} requests, {resources.Count} distinct resources, {errors.Count} problems, {validation.Warnings} validator warnings: "
+        TestContext.Current.TestOutputHelper?.WriteLine($"{seen.Count} requests, {resources.Count} distinct resources, {errors.Count} problems, {validation.Warnings.Count} validator warnings ({string.Join("; ", validation.Warnings.Distinct())}): "
             + string.Join(", ", resources.Keys.GroupBy(k => k.Split('/')[0]).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
         Assert.True(errors.Count == 0, $"{errors.Count} problems in {seen.Count} requests:\n" + string.Join("\n", errors.Take(80)));
         Assert.All(ServedTypes, type => Assert.Contains(resources.Keys, k => k.StartsWith(type + "/", StringComparison.Ordinal)));

@@ -23,14 +23,16 @@ public sealed class FhirValidation
         _validator = new Validator(resolver, new LocalTerminologyService(resolver));
     }
 
-    /// <summary>How many warnings the validator has reported so far (they do not fail a test; the figure is printed).</summary>
-    public int Warnings { get; private set; }
+    /// <summary>The warnings the validator has reported so far (they do not fail a test; they are printed).</summary>
+    public List<string> Warnings { get; } = [];
 
     /// <summary>The errors (severity error or fatal) the validator finds in the resource, as readable lines.</summary>
     public List<string> Errors(Resource resource)
     {
         var outcome = _validator.Validate(resource);
-        Warnings += outcome.Issue.Count(i => i.Severity == OperationOutcome.IssueSeverity.Warning);
+        Warnings.AddRange(outcome.Issue
+            .Where(i => i.Severity == OperationOutcome.IssueSeverity.Warning)
+            .Select(i => $"{resource.TypeName} {string.Join(",", i.Expression)}: {i.Details?.Text ?? i.Diagnostics}"));
         return [.. outcome.Issue
             .Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal)
             .Select(i => $"{string.Join(",", i.Expression)}: {i.Details?.Text ?? i.Diagnostics}")];
