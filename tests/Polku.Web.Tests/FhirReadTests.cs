@@ -24,7 +24,7 @@ public abstract class FhirReadTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var parser = new FhirJsonDeserializer();
         using var all = await worker.GetAsync($"/fhir/r4/Patient/{laura.Id}/$everything", Ct);
         var bundle = parser.Deserialize<Bundle>(await all.Content.ReadAsStringAsync(Ct));
-        var readable = new[] { "EpisodeOfCare", "CareTeam", "ServiceRequest", "Task", "Encounter" };
+        var readable = new[] { "EpisodeOfCare", "CareTeam", "ServiceRequest", "Task", "Encounter", "Consent" };
         var resources = bundle.Entry.Select(e => e.Resource).OfType<Resource>().Where(r => readable.Contains(r.TypeName)).ToList();
         Assert.Equal(readable.Order(), resources.Select(r => r.TypeName).Distinct().Order());
 

@@ -22,7 +22,7 @@ public abstract class ProxyTests<TApp>(TApp app) : IClassFixture<TApp>
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("X-Forwarded-Proto", "https");
         request.Headers.Add("X-Forwarded-For", "203.0.113.5");
-        request.Headers.Add("X-Forwarded-Host", "polku.example");
+        request.Headers.Add("X-Forwarded-Host", "county-proxy.example");
         return request;
     }
 
@@ -48,7 +48,7 @@ public abstract class ProxyTests<TApp>(TApp app) : IClassFixture<TApp>
         using var response = await client.SendAsync(request, Ct);
         var json = await response.Content.ReadAsStringAsync(Ct);
 
-        Assert.Equal(Trusted, json.Contains("https://polku.example/fhir/r4", StringComparison.Ordinal));
+        Assert.Equal(Trusted, json.Contains("https://county-proxy.example/fhir/r4", StringComparison.Ordinal));
     }
 
     [Fact]

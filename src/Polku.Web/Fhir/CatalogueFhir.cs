@@ -21,8 +21,17 @@ public static class CatalogueFhir
 
     public static RouteGroupBuilder MapCatalogueFhir(this RouteGroupBuilder fhir, FhirCapabilities capabilities)
     {
-        capabilities.Add(Resource("Organization", "identifier", "name"));
-        capabilities.Add(Resource("HealthcareService", "identifier", "name", "organization"));
+        capabilities.Declare(
+            "Organization",
+            "Public catalogue organisations; a PTV id is an identifier with system " + PtvOrganizationSystem + ", a business id (Y-tunnus) one with system " + BusinessIdSystem + ".",
+            new FhirSearch("identifier", SearchParamType.Token, "value, system|value or |value"),
+            new FhirSearch("name", SearchParamType.String, "starts with, in any language"));
+        capabilities.Declare(
+            "HealthcareService",
+            "Public catalogue services; a PTV id is an identifier with system " + PtvServiceSystem + ".",
+            new FhirSearch("identifier", SearchParamType.Token, "value, system|value or |value"),
+            new FhirSearch("name", SearchParamType.String, "starts with, in any language"),
+            new FhirSearch("organization", SearchParamType.Reference, "Organization/{id}"));
 
         fhir.MapGet("/Organization/{id:int}", async (int id, PolkuDb db, HttpRequest request, CancellationToken ct) =>
             await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct) is { } o
@@ -32,7 +41,7 @@ public static class CatalogueFhir
         {
             var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct);
             var matches = organisations.Where(o => Matches(Identifiers(o), identifier) && NameMatches(o.Name, name)).Select(o => (Resource)ToFhir(o));
-            return FhirEndpoints.Resource(SearchSet(request, "Organization", matches));
+            return FhirEndpoints.Resource(FhirEndpoints.SearchSet(request, matches));
         });
         fhir.MapGet("/HealthcareService/{id:int}", async (int id, PolkuDb db, CancellationToken ct) =>
             await Services(db).SingleOrDefaultAsync(s => s.Id == id, ct) is { } s
@@ -41,12 +50,12 @@ public static class CatalogueFhir
         fhir.MapGet("/HealthcareService", async (PolkuDb db, HttpRequest request, CancellationToken ct, string? identifier = null, string? name = null, string? organization = null) =>
         {
             var services = await Services(db).OrderBy(s => s.Id).ToListAsync(ct);
-            var organisationId = organization?.Replace("Organization/", "", StringComparison.Ordinal);
+            var organisationId = organization is null ? null : FhirEndpoints.ReferencedId(organization, "Organization") ?? "";
             var matches = services
                 .Where(s => Matches(Identifiers(s), identifier) && NameMatches(s.Name, name)
                     && (organisationId is null || s.ResponsibleOrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture) == organisationId))
                 .Select(s => (Resource)ToFhir(s));
-            return FhirEndpoints.Resource(SearchSet(request, "HealthcareService", matches));
+            return FhirEndpoints.Resource(FhirEndpoints.SearchSet(request, matches));
         });
         return fhir;
     }
@@ -58,7 +67,7 @@ public static class CatalogueFhir
         Active = true,
         Name = o.Name.Fi,
         Alias = new[] { o.Name.Sv, o.Name.En }.Where(n => !string.IsNullOrWhiteSpace(n) && n != o.Name.Fi).Distinct().ToList()!,
-        Type = [new CodeableConcept("urn:polku:organisation-kind", o.Kind.ToString())],
+        Type = [new CodeableConcept(FhirEndpoints.CodeSystemUrl(ConformanceFhir.OrganisationKind), o.Kind.ToString())],
     };
 
     public static HealthcareService ToFhir(Service s) => new()
@@ -74,7 +83,7 @@ public static class CatalogueFhir
         Characteristic = s.TargetGroups.Select(c => new CodeableConcept("http://uri.suomi.fi/codelist/ptv/ptvkohderyhmat", c, CatalogueCodes.NameOf(CatalogueCodes.TargetGroups, c, "fi"))).ToList(),
         Communication = s.Languages.Select(l => new CodeableConcept("urn:ietf:bcp:47", l)).ToList(),
         Telecom = s.Channels.SelectMany(Telecom).ToList(),
-        Program = s.Customerships.Select(c => new CodeableConcept("urn:polku:customership", c.ToString())).ToList(),
+        Program = s.Customerships.Select(c => new CodeableConcept(FhirEndpoints.CodeSystemUrl(ConformanceFhir.Customership), c.ToString())).ToList(),
     };
 
     private static IEnumerable<ContactPoint> Telecom(ServiceChannel c)
@@ -142,38 +151,4 @@ public static class CatalogueFhir
     private static bool NameMatches(LocalisedText name, string? search) =>
         string.IsNullOrWhiteSpace(search)
         || new[] { name.Fi, name.Sv, name.En }.Any(n => n?.StartsWith(search.Trim(), StringComparison.CurrentCultureIgnoreCase) == true);
-
-    private static Bundle SearchSet(HttpRequest request, string type, IEnumerable<Resource> resources)
-    {
-        var baseUrl = FhirEndpoints.BaseUrl(request);
-        var entries = resources.Select(r => new Hl7.Fhir.Model.Bundle.EntryComponent
-        {
-            FullUrl = $"{baseUrl}/{type}/{r.Id}",
-            Resource = r,
-            Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
-        }).ToList();
-        return new Bundle
-        {
-            Type = Hl7.Fhir.Model.Bundle.BundleType.Searchset,
-            Total = entries.Count,
-            Link = [new Bundle.LinkComponent { Relation = "self", Url = baseUrl + "/" + type + request.QueryString }],
-            Entry = entries,
-        };
-    }
-
-    private static CapabilityStatement.ResourceComponent Resource(string type, params string[] searchParams) => new()
-    {
-        Type = type,
-        Interaction =
-        [
-            new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read },
-            new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType },
-        ],
-        SearchParam = searchParams.Select(p => new CapabilityStatement.SearchParamComponent
-        {
-            Name = p,
-            Type = p == "identifier" ? SearchParamType.Token : p == "organization" ? SearchParamType.Reference : SearchParamType.String,
-        }).ToList(),
-        Documentation = "Public catalogue information; PTV ids are identifiers with system " + (type == "Organization" ? PtvOrganizationSystem : PtvServiceSystem) + ".",
-    };
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
 using Polku.Core.Audit;
+using Polku.Core.Clients;
 using Polku.Core.Data;
 using Polku.Core.Paths;
 using Polku.Web.Setup;
@@ -13,77 +14,92 @@ namespace Polku.Web.Fhir;
 /// A client's path as FHIR R4: <c>Patient</c> (the personal identity code under the Finnish system
 /// <c>urn:oid:1.2.246.21</c>), <c>EpisodeOfCare</c> per episode (careManager = the accepted responsible worker,
 /// team = the episode's <c>CareTeam</c>), <c>ServiceRequest</c> + <c>Task</c> per referral (the Task carries the
-/// workflow state), <c>Encounter</c> per touchpoint and <c>Consent</c> per consent. <c>GET /fhir/r4/Patient/{id}</c>
-/// and <c>GET /fhir/r4/Patient/{id}/$everything</c> (a searchset Bundle) need a signed-in user who may see the client;
-/// each is audited as an export.
+/// workflow state), <c>Encounter</c> per touchpoint and <c>Consent</c> per consent. Every read and search needs a
+/// signed-in user who may see the client (<see cref="ClientAccess"/>) and is audited as an export:
+/// <c>Patient/{id}</c>, <c>Patient/{id}/$everything</c> (a searchset Bundle), each resource of it by id,
+/// <c>Patient?identifier=urn:oid:1.2.246.21|HETU</c>, <c>EpisodeOfCare?patient=</c>, <c>ServiceRequest?patient=</c> and
+/// <c>Task?owner=</c> (only the tasks of clients the reader may see).
 /// </summary>
 public static class PathsFhir
 {
     public const string IdentityCodeSystem = "urn:oid:1.2.246.21";
-    public const string RatingExtension = "https://polku.example/fhir/StructureDefinition/experience-rating";
+    public static readonly string RatingExtension = FhirEndpoints.ExtensionUrl(ConformanceFhir.ExperienceRating);
+
+    private const string ClientRule = "Needs a care relationship, consent or the client's own access; audited as an export.";
 
     public static IEndpointRouteBuilder MapPathsFhir(this IEndpointRouteBuilder fhir)
     {
         var capabilities = fhir.ServiceProvider.GetRequiredService<FhirCapabilities>();
-        capabilities.Add(new CapabilityStatement.ResourceComponent
+        var patient = capabilities.Declare(
+            "Patient",
+            "Clients. Read, search by personal identity code and $everything (EpisodeOfCare, CareTeam, ServiceRequest, Task, Encounter, Consent). " + ClientRule
+                + " A search the reader may not see answers an empty Bundle (the refusal is audited).",
+            new FhirSearch("identifier", SearchParamType.Token, IdentityCodeSystem + "|<personal identity code>; required"));
+        patient.Operation = [new CapabilityStatement.OperationComponent { Name = "everything", Definition = "http://hl7.org/fhir/OperationDefinition/Patient-everything" }];
+
+        var bySubject = new FhirSearch("patient", SearchParamType.Reference, "Patient/{id}; required");
+        MapRead(fhir, capabilities.Declare("EpisodeOfCare", "Episodes. " + ClientRule, bySubject), (id, paths, _, ct) => paths.ClientOfEpisodeAsync(ParseGuid(id), ct));
+        MapRead(fhir, capabilities.Declare("CareTeam", "An episode's team (same id as the EpisodeOfCare). " + ClientRule), (id, paths, _, ct) => paths.ClientOfEpisodeAsync(ParseGuid(id), ct));
+        MapRead(fhir, capabilities.Declare("ServiceRequest", "Referrals and handovers. " + ClientRule, bySubject), (id, paths, _, ct) => paths.ClientOfReferralAsync(ParseGuid(id), ct));
+        MapRead(
+            fhir,
+            capabilities.Declare(
+                "Task",
+                "A referral's workflow state (same id as the ServiceRequest). " + ClientRule + " A search returns only the tasks of clients the reader may see.",
+                new FhirSearch("owner", SearchParamType.Reference, "Practitioner/{id} or Organization/{id}; required")),
+            (id, paths, _, ct) => paths.ClientOfReferralAsync(ParseGuid(id), ct));
+        MapRead(fhir, capabilities.Declare("Encounter", "Touchpoints. " + ClientRule), (id, _, db, ct) =>
         {
-            Type = "Patient",
-            Documentation = "Clients. Read and $everything (EpisodeOfCare, CareTeam, ServiceRequest, Task, Encounter, Consent). Needs a care relationship; audited.",
-            Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read }],
-            Operation = [new CapabilityStatement.OperationComponent { Name = "everything", Definition = "http://hl7.org/fhir/OperationDefinition/Patient-everything" }],
+            var touchpoint = ParseGuid(id);
+            return db.Touchpoints.Where(t => t.Id == touchpoint).Select(t => (Guid?)t.ClientId).FirstOrDefaultAsync(ct);
+        });
+        MapRead(fhir, capabilities.Declare("Consent", "The client's consents to organisations. " + ClientRule), (id, _, db, ct) =>
+        {
+            var consent = int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+            return db.Consents.Where(c => c.Id == consent).Select(c => (Guid?)c.ClientId).FirstOrDefaultAsync(ct);
         });
 
         fhir.MapGet("/Patient/{id:guid}", (Guid id, HttpContext http, CurrentActor current, ClientPaths paths, PolkuDb db, CancellationToken ct) =>
             ExportAsync(id, http, current, paths, db, everything: false, ct));
         fhir.MapGet("/Patient/{id:guid}/$everything", (Guid id, HttpContext http, CurrentActor current, ClientPaths paths, PolkuDb db, CancellationToken ct) =>
             ExportAsync(id, http, current, paths, db, everything: true, ct));
-
-        // The resources of the bundle, one at a time: the owner is looked up by id only, then the same access check,
-        // audit and mapping as $everything apply.
-        MapRead(fhir, capabilities, "EpisodeOfCare", (id, paths, _, ct) => paths.ClientOfEpisodeAsync(id, ct));
-        MapRead(fhir, capabilities, "CareTeam", (id, paths, _, ct) => paths.ClientOfEpisodeAsync(id, ct));
-        MapRead(fhir, capabilities, "ServiceRequest", (id, paths, _, ct) => paths.ClientOfReferralAsync(id, ct));
-        MapRead(fhir, capabilities, "Task", (id, paths, _, ct) => paths.ClientOfReferralAsync(id, ct));
-        MapRead(fhir, capabilities, "Encounter", (id, _, db, ct) =>
-            db.Touchpoints.Where(t => t.Id == id).Select(t => (Guid?)t.ClientId).FirstOrDefaultAsync(ct));
+        fhir.MapGet("/Patient", SearchPatientsAsync);
+        fhir.MapGet("/EpisodeOfCare", (HttpContext http, CurrentActor current, ClientPaths paths, PolkuDb db, CancellationToken ct, string? patient = null) =>
+            SearchByPatientAsync(http, current, paths, db, patient, "EpisodeOfCare", ct));
+        fhir.MapGet("/ServiceRequest", (HttpContext http, CurrentActor current, ClientPaths paths, PolkuDb db, CancellationToken ct, string? patient = null) =>
+            SearchByPatientAsync(http, current, paths, db, patient, "ServiceRequest", ct));
+        fhir.MapGet("/Task", SearchTasksAsync);
         return fhir;
     }
 
+    /// <summary>
+    /// The resources of the bundle, one at a time: the owner is looked up by id only, then the same access check,
+    /// audit and mapping as $everything apply.
+    /// </summary>
     private static void MapRead(
-        IEndpointRouteBuilder fhir, FhirCapabilities capabilities, string type, Func<Guid, ClientPaths, PolkuDb, CancellationToken, Task<Guid?>> owner)
+        IEndpointRouteBuilder fhir, CapabilityStatement.ResourceComponent declared, Func<string, ClientPaths, PolkuDb, CancellationToken, Task<Guid?>> owner)
     {
-        capabilities.Add(new CapabilityStatement.ResourceComponent
-        {
-            Type = type,
-            Documentation = "Read, as in Patient/$everything. Needs a care relationship with the client; audited.",
-            Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read }],
-        });
-        fhir.MapGet($"/{type}/{{id:guid}}", async (Guid id, HttpContext http, CurrentActor current, ClientPaths paths, PolkuDb db, CancellationToken ct) =>
+        var type = declared.Type ?? throw new ArgumentException("A declared resource has a type.", nameof(declared));
+        fhir.MapGet($"/{type}/{{id}}", async (string id, HttpContext http, CurrentActor current, ClientPaths paths, PolkuDb db, CancellationToken ct) =>
         {
             if (http.User.Identity?.IsAuthenticated != true)
             {
-                return FhirEndpoints.Outcome(StatusCodes.Status401Unauthorized, OperationOutcome.IssueType.Login, "Sign in first.");
+                return FhirEndpoints.NotSignedIn();
             }
 
             if (await owner(id, paths, db, ct) is not { } clientId)
             {
-                return FhirEndpoints.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"No such {type}.");
+                return FhirEndpoints.NotFound(type);
             }
 
             var outcome = await paths.PathAsync(await current.GetAsync(ct), clientId, AuditAction.Export, AuditResources.FhirExport, ct);
             if (outcome.Value is not { } path)
             {
-                return outcome.Error == PathError.Denied
-                    ? FhirEndpoints.Outcome(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden, "No care relationship with the client.")
-                    : FhirEndpoints.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"No such {type}.");
+                return outcome.Error == PathError.Denied ? FhirEndpoints.NoCareRelationship() : FhirEndpoints.NotFound(type);
             }
 
-            var wanted = id.ToString();
-            var resource = ToBundle(path, [], FhirEndpoints.BaseUrl(http.Request)).Entry
-                .Select(e => e.Resource).FirstOrDefault(r => r?.TypeName == type && r.Id == wanted);
-            return resource is null
-                ? FhirEndpoints.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"No such {type}.")
-                : FhirEndpoints.Resource(resource);
+            var resource = (await ResourcesAsync(path, db, ct)).FirstOrDefault(r => r.TypeName == type && r.Id == id);
+            return resource is null ? FhirEndpoints.NotFound(type) : FhirEndpoints.Resource(resource);
         });
     }
 
@@ -91,15 +107,13 @@ public static class PathsFhir
     {
         if (http.User.Identity?.IsAuthenticated != true)
         {
-            return FhirEndpoints.Outcome(StatusCodes.Status401Unauthorized, OperationOutcome.IssueType.Login, "Sign in first.");
+            return FhirEndpoints.NotSignedIn();
         }
 
         var outcome = await paths.PathAsync(await current.GetAsync(ct), id, AuditAction.Export, AuditResources.FhirExport, ct);
         if (outcome.Value is not { } path)
         {
-            return outcome.Error == PathError.Denied
-                ? FhirEndpoints.Outcome(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden, "No care relationship with the client.")
-                : FhirEndpoints.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, "No such patient.");
+            return outcome.Error == PathError.Denied ? FhirEndpoints.NoCareRelationship() : FhirEndpoints.NotFound("patient");
         }
 
         if (!everything)
@@ -107,9 +121,122 @@ public static class PathsFhir
             return FhirEndpoints.Resource(ToPatient(path));
         }
 
-        var consents = await db.Consents.AsNoTracking().Include(c => c.Organisation).Where(c => c.ClientId == id).ToListAsync(ct);
-        return FhirEndpoints.Resource(ToBundle(path, consents, FhirEndpoints.BaseUrl(http.Request)));
+        return FhirEndpoints.Resource(ToBundle(path, await ConsentsAsync(db, id, ct), FhirEndpoints.BaseUrl(http.Request)));
     }
+
+    /// <summary><c>Patient?identifier=urn:oid:1.2.246.21|HETU</c> (the system may be left out): the client, if the reader may see them.</summary>
+    private static async Task<IResult> SearchPatientsAsync(HttpContext http, CurrentActor current, ClientPaths paths, PolkuDb db, CancellationToken ct, string? identifier = null)
+    {
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            return FhirEndpoints.NotSignedIn();
+        }
+
+        if (string.IsNullOrWhiteSpace(identifier))
+        {
+            return FhirEndpoints.BadSearch($"Search patients by identifier={IdentityCodeSystem}|<personal identity code>.");
+        }
+
+        var bar = identifier.IndexOf('|', StringComparison.Ordinal);
+        var system = bar < 0 ? null : identifier[..bar];
+        var value = bar < 0 ? identifier : identifier[(bar + 1)..];
+        if (!string.IsNullOrEmpty(system) && system != IdentityCodeSystem)
+        {
+            return FhirEndpoints.Resource(FhirEndpoints.SearchSet(http.Request, []));
+        }
+
+        if (!PersonalIdentityCode.TryParse(value.Trim(), out var code))
+        {
+            return FhirEndpoints.BadSearch($"identifier: '{value}' is not a valid Finnish personal identity code.");
+        }
+
+        var clientId = await db.Clients.Where(c => c.PersonalIdentityCode == code.Value).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        var found = clientId is { } id ? (await paths.PathAsync(await current.GetAsync(ct), id, AuditAction.Export, AuditResources.FhirExport, ct)).Value : null;
+        return FhirEndpoints.Resource(FhirEndpoints.SearchSet(http.Request, found is null ? [] : [ToPatient(found)]));
+    }
+
+    /// <summary><c>EpisodeOfCare?patient=</c> and <c>ServiceRequest?patient=</c>: the client's resources of that type.</summary>
+    private static async Task<IResult> SearchByPatientAsync(HttpContext http, CurrentActor current, ClientPaths paths, PolkuDb db, string? patient, string type, CancellationToken ct)
+    {
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            return FhirEndpoints.NotSignedIn();
+        }
+
+        if (string.IsNullOrWhiteSpace(patient))
+        {
+            return FhirEndpoints.BadSearch($"Search {type} by patient=Patient/<id>.");
+        }
+
+        if (!Guid.TryParse(FhirEndpoints.ReferencedId(patient, "Patient"), out var clientId))
+        {
+            return FhirEndpoints.Resource(FhirEndpoints.SearchSet(http.Request, []));
+        }
+
+        var outcome = await paths.PathAsync(await current.GetAsync(ct), clientId, AuditAction.Export, AuditResources.FhirExport, ct);
+        if (outcome.Value is not { } path)
+        {
+            return outcome.Error == PathError.Denied
+                ? FhirEndpoints.NoCareRelationship()
+                : FhirEndpoints.Resource(FhirEndpoints.SearchSet(http.Request, []));
+        }
+
+        return FhirEndpoints.Resource(FhirEndpoints.SearchSet(http.Request, (await ResourcesAsync(path, db, ct)).Where(r => r.TypeName == type)));
+    }
+
+    /// <summary>
+    /// <c>Task?owner=Practitioner/{id}</c> or <c>Organization/{id}</c>: the tasks that owner holds, of the clients the reader
+    /// may see. Clients the reader may not see are left out without reading (nor auditing) anything of theirs.
+    /// </summary>
+    private static async Task<IResult> SearchTasksAsync(HttpContext http, CurrentActor current, ClientPaths paths, ClientAccess access, PolkuDb db, CancellationToken ct, string? owner = null)
+    {
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            return FhirEndpoints.NotSignedIn();
+        }
+
+        var practitioner = owner is null ? null : FhirEndpoints.ReferencedId(owner, "Practitioner");
+        var organisation = owner is null ? null : FhirEndpoints.ReferencedId(owner, "Organization");
+        var wanted = owner is null || !owner.Contains('/', StringComparison.Ordinal) ? null
+            : practitioner is not null ? "Practitioner/" + practitioner
+            : organisation is not null ? "Organization/" + organisation
+            : null;
+        if (wanted is null)
+        {
+            return FhirEndpoints.BadSearch("Search tasks by owner=Practitioner/<id> or owner=Organization/<id>.");
+        }
+
+        var id = int.TryParse(wanted.Split('/')[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+        var candidates = practitioner is not null
+            ? db.Referrals.Where(r => r.AnsweredByProfessionalId == id)
+            : db.Referrals.Where(r => r.ToOrganisationId == id);
+        var clients = await candidates.Select(r => r.ClientId).Distinct().ToListAsync(ct);
+        var actor = await current.GetAsync(ct);
+        var tasks = new List<Resource>();
+        foreach (var clientId in clients.Order())
+        {
+            if (!(await access.DecideAsync(actor, clientId, ct)).Allowed)
+            {
+                continue;
+            }
+
+            if ((await paths.PathAsync(actor, clientId, AuditAction.Export, AuditResources.FhirExport, ct)).Value is { } path)
+            {
+                tasks.AddRange(path.Referrals.Select(r => ToTask(path, r)).Where(t => t.Owner?.Reference == wanted));
+            }
+        }
+
+        return FhirEndpoints.Resource(FhirEndpoints.SearchSet(http.Request, tasks));
+    }
+
+    private static Guid ParseGuid(string id) => Guid.TryParse(id, out var guid) ? guid : Guid.Empty;
+
+    private static Task<List<ClientConsent>> ConsentsAsync(PolkuDb db, Guid clientId, CancellationToken ct) =>
+        db.Consents.AsNoTracking().Include(c => c.Organisation).Where(c => c.ClientId == clientId).OrderBy(c => c.Id).ToListAsync(ct);
+
+    /// <summary>Every resource of the client's path, as in $everything.</summary>
+    private static async Task<List<Resource>> ResourcesAsync(ClientPath path, PolkuDb db, CancellationToken ct) =>
+        [.. ToBundle(path, await ConsentsAsync(db, path.Client.Id, ct), "").Entry.Select(e => e.Resource).OfType<Resource>()];
 
     public static Bundle ToBundle(ClientPath path, IEnumerable<ClientConsent> consents, string baseUrl)
     {
@@ -181,7 +308,7 @@ public static class PathsFhir
     {
         Id = e.Id.ToString(),
         Status = e.IsOpen ? EpisodeOfCare.EpisodeOfCareStatus.Active : EpisodeOfCare.EpisodeOfCareStatus.Finished,
-        Type = e.Customership is { } cs ? [new CodeableConcept("https://polku.example/fhir/CodeSystem/customership", cs.ToString())] : [],
+        Type = e.Customership is { } cs ? [new CodeableConcept(FhirEndpoints.CodeSystemUrl(ConformanceFhir.Customership), cs.ToString())] : [],
         Patient = PatientRef(path),
         ManagingOrganization = OrganisationRef(path, e.OrganisationId),
         Period = new Period { Start = Instant(e.StartedAt), End = e.EndedAt is { } end ? Instant(end) : null },
@@ -208,7 +335,7 @@ public static class PathsFhir
             Participant = [.. members.Select(m => new CareTeam.ParticipantComponent
             {
                 Member = PractitionerRef(path, m.Id),
-                Role = m.Id == e.ResponsibleWorkerId && m.Until == null ? [new CodeableConcept("https://polku.example/fhir/CodeSystem/care-role", "responsible-worker", "Vastuutyöntekijä")] : [],
+                Role = m.Id == e.ResponsibleWorkerId && m.Until == null ? [new CodeableConcept(FhirEndpoints.CodeSystemUrl(ConformanceFhir.CareRole), ConformanceFhir.ResponsibleWorker, "Vastuutyöntekijä")] : [],
                 Period = m.Since is { } since ? new Period { Start = Instant(since), End = m.Until is { } until ? Instant(until) : null } : null,
             })],
         };
@@ -224,7 +351,7 @@ public static class PathsFhir
             _ => RequestStatus.Revoked,
         },
         Intent = RequestIntent.Order,
-        Category = [new CodeableConcept("https://polku.example/fhir/CodeSystem/referral-kind", r.Kind.ToString())],
+        Category = [new CodeableConcept(FhirEndpoints.CodeSystemUrl(ConformanceFhir.ReferralKind), r.Kind.ToString())],
         Subject = PatientRef(path),
         AuthoredOn = Instant(r.RequestedAt),
         Requester = PractitionerRef(path, r.FromProfessionalId),
@@ -270,7 +397,7 @@ public static class PathsFhir
         {
             Id = t.Id.ToString(),
             Status = Encounter.EncounterStatus.Finished,
-            Class = new Coding("https://polku.example/fhir/CodeSystem/channel", t.Channel.ToString()),
+            Class = new Coding(FhirEndpoints.CodeSystemUrl(ConformanceFhir.Channel), t.Channel.ToString()),
             Subject = PatientRef(path),
             EpisodeOfCare = [new ResourceReference("EpisodeOfCare/" + t.EpisodeId)],
             Participant = [new Encounter.ParticipantComponent { Individual = PractitionerRef(path, t.ProfessionalId) }],
@@ -296,6 +423,9 @@ public static class PathsFhir
         Status = c.RevokedAt is null ? Hl7.Fhir.Model.Consent.ConsentState.Active : Hl7.Fhir.Model.Consent.ConsentState.Inactive,
         Scope = new CodeableConcept("http://terminology.hl7.org/CodeSystem/consentscope", "patient-privacy"),
         Category = [new CodeableConcept("http://loinc.org", "59284-0")],
+
+        // The client opts in to the organisation's reading their data (ppc-1 wants a policy or a policy rule).
+        PolicyRule = new CodeableConcept("http://terminology.hl7.org/CodeSystem/v3-ActCode", "OPTIN", "opt-in"),
         Patient = PatientRef(path),
         DateTime = Instant(c.GivenAt),
         Organization = [new ResourceReference("Organization/" + c.OrganisationId.ToString(CultureInfo.InvariantCulture), c.Organisation?.Name.Fi)],

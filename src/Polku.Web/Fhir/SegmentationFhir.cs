@@ -19,43 +19,54 @@ namespace Polku.Web.Fhir;
 /// </summary>
 public static class SegmentationFhir
 {
-    public const string QuestionnaireBase = "https://polku.example/fhir/Questionnaire/";
+    public const string QuestionnaireBase = FhirEndpoints.CanonicalBase + "Questionnaire/";
     public const string ClientGroup = "client";
     public const string ProfessionalGroup = "professional";
 
     public static IEndpointRouteBuilder MapSegmentationFhir(this IEndpointRouteBuilder fhir)
     {
         var capabilities = fhir.ServiceProvider.GetRequiredService<FhirCapabilities>();
-        capabilities.Add(new CapabilityStatement.ResourceComponent
-        {
-            Type = "Questionnaire",
-            Documentation = "Segmentation instruments (public).",
-            Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read }],
-        });
-        capabilities.Add(new CapabilityStatement.ResourceComponent
-        {
-            Type = "QuestionnaireResponse",
-            Documentation = "Segmentation assessments, one response per part: {assessment}-client and {assessment}-professional. Needs a care relationship; audited.",
-            Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read }],
-        });
+        capabilities.Declare(
+            "Questionnaire",
+            "Segmentation instruments (public), one per loaded version: {key}-{version}. The version new assessments use is active, older ones retired.",
+            new FhirSearch("url", SearchParamType.Uri, "the canonical URL, optionally with |version"),
+            new FhirSearch("status", SearchParamType.Token, "active or retired"));
+        capabilities.Declare(
+            "QuestionnaireResponse",
+            "Segmentation assessments, one response per part: {assessment}-client and {assessment}-professional. Needs a care relationship; audited.");
 
+        fhir.MapGet("/Questionnaire", async (HttpRequest request, Instruments instruments, CancellationToken ct, string? url = null, string? status = null) =>
+        {
+            var wantedStatus = status?.Split('|')[^1].Trim();
+            if (wantedStatus is not (null or "" or "active" or "retired" or "draft" or "unknown"))
+            {
+                return FhirEndpoints.BadSearch($"status: '{status}' is not a publication status (draft, active, retired, unknown).");
+            }
+
+            var version = url?.Split('|') is [_, var v] ? v.Trim() : null;
+            var matches = (await QuestionnairesAsync(instruments, ct))
+                .Where(q => ConformanceFhir.UrlMatches(q.Url, url) && (version is null || q.Version == version))
+                .Where(q => string.IsNullOrEmpty(wantedStatus) || q.Status?.ToString().Equals(wantedStatus, StringComparison.OrdinalIgnoreCase) == true);
+            return FhirEndpoints.Resource(FhirEndpoints.SearchSet(request, matches));
+        });
         fhir.MapGet("/Questionnaire/{id}", async (string id, Instruments instruments, CancellationToken ct) =>
         {
             var dash = id.LastIndexOf('-');
-            if (dash < 1 || !int.TryParse(id[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var version)
-                || await instruments.FindAsync(id[..dash], version, ct) is not { } stored)
+            if (dash < 1 || !int.TryParse(id[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out _))
             {
-                return FhirEndpoints.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, "No such questionnaire.");
+                return FhirEndpoints.NotFound("questionnaire");
             }
 
-            return FhirEndpoints.Resource(ToQuestionnaire(stored.Parse(), stored.LoadedAt));
+            return (await QuestionnairesAsync(instruments, ct)).FirstOrDefault(q => q.Id == id) is { } found
+                ? FhirEndpoints.Resource(found)
+                : FhirEndpoints.NotFound("questionnaire");
         });
 
         fhir.MapGet("/QuestionnaireResponse/{id}", async (string id, HttpContext http, CurrentActor current, Assessments assessments, Polku.Core.Data.PolkuDb db, CancellationToken ct) =>
         {
             if (http.User.Identity?.IsAuthenticated != true)
             {
-                return FhirEndpoints.Outcome(StatusCodes.Status401Unauthorized, OperationOutcome.IssueType.Login, "Sign in first.");
+                return FhirEndpoints.NotSignedIn();
             }
 
             var part = id.EndsWith("-" + ClientGroup, StringComparison.Ordinal) ? AssessmentPart.Client
@@ -92,6 +103,18 @@ public static class SegmentationFhir
                 : FhirEndpoints.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, "That part has not been answered yet.");
         });
         return fhir;
+    }
+
+    /// <summary>Every loaded instrument version as a Questionnaire, the current one active and the older ones retired.</summary>
+    public static async Task<List<Questionnaire>> QuestionnairesAsync(Instruments instruments, CancellationToken ct)
+    {
+        var current = await instruments.CurrentAsync(ct);
+        return [.. (await instruments.AllAsync(ct)).Select(stored =>
+        {
+            var questionnaire = ToQuestionnaire(stored.Parse(), stored.LoadedAt);
+            questionnaire.Status = stored.Id == current?.Id ? PublicationStatus.Active : PublicationStatus.Retired;
+            return questionnaire;
+        })];
     }
 
     public static string CanonicalUrl(Instrument instrument) => QuestionnaireBase + instrument.Key;
@@ -174,14 +197,14 @@ public static class SegmentationFhir
                 TextElement = Translated(i.Text),
                 Type = Questionnaire.QuestionnaireItemType.Choice,
                 Required = true,
-                Code = [new Coding("https://polku.example/fhir/CodeSystem/segmentation-domain", i.Domain.ToString())],
+                Code = [new Coding(FhirEndpoints.CodeSystemUrl(ConformanceFhir.SegmentationDomain), i.Domain.ToString())],
                 AnswerOption = [.. instrument.ScaleOf(i).Options.Select(o => new Questionnaire.AnswerOptionComponent { Value = Option(instrument.ScaleOf(i), o.Value) })],
             }),
         ],
     };
 
     private static Coding Option(Scale scale, int value) =>
-        new("https://polku.example/fhir/CodeSystem/scale-" + scale.Key, value.ToString(CultureInfo.InvariantCulture), scale.Options.First(o => o.Value == value).Label.Fi);
+        new(FhirEndpoints.CodeSystemUrl(ConformanceFhir.ScalePrefix + scale.Key), value.ToString(CultureInfo.InvariantCulture), scale.Options.First(o => o.Value == value).Label.Fi);
 
     /// <summary>The Finnish text with Swedish and English as the standard translation extension.</summary>
     private static FhirString Translated(Polku.Core.Catalogue.LocalisedText text)

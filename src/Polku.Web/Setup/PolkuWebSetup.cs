@@ -285,6 +285,8 @@ public static class PolkuWebSetup
         fhir.MapSegmentationFhir();
         fhir.MapPathsFhir();
         fhir.MapCatalogueFhir(app.Services.GetRequiredService<FhirCapabilities>());
+        fhir.MapPractitionerFhir();
+        fhir.MapConformanceFhir();
         app.MapOpenApi();
         app.MapCatalogueApi();
         app.MapInsightApi();
