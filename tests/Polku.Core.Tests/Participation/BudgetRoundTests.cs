@@ -32,7 +32,7 @@ public abstract class BudgetRoundTests(DatabaseProvider provider) : IAsyncLifeti
     private async Task<(BudgetRound Round, List<int> Ids)> VotingRoundAsync(decimal budget, BudgetRuleKind kind, BallotRules rules, params decimal[] costs)
     {
         var rounds = Rounds();
-        var round = await rounds.CreateAsync("Kierros", "Järvilinna", budget, kind, rules, Ct);
+        var round = await rounds.CreateAsync("Kierros", "Järvilinna", budget, kind, rules, ct: Ct);
         foreach (var (cost, i) in costs.Select((c, i) => (c, i)))
         {
             Assert.True((await rounds.ProposeAsync(round.Id, "proposer", $"Hanke {i + 1}", "", cost, Ct)).Succeeded);
@@ -93,10 +93,10 @@ public abstract class BudgetRoundTests(DatabaseProvider provider) : IAsyncLifeti
     public async Task Rules_are_locked_once_the_first_vote_is_cast()
     {
         var (round, ids) = await VotingRoundAsync(500m, BudgetRuleKind.Approval, BallotRules.Approval(1, 3), 100m, 200m);
-        Assert.True((await Rounds().SetRulesAsync(round.Id, BudgetRuleKind.Approval, null, 1, 2, Ct)).Succeeded);
+        Assert.True((await Rounds().SetRulesAsync(round.Id, BudgetRuleKind.Approval, null, 1, 2, ct: Ct)).Succeeded);
 
         Assert.True((await Rounds().CastBallotAsync(round.Id, "u1", [ids[0]], Ct)).Succeeded);
-        var change = await Rounds().SetRulesAsync(round.Id, BudgetRuleKind.MinimumProjects, null, 2, null, Ct);
+        var change = await Rounds().SetRulesAsync(round.Id, BudgetRuleKind.MinimumProjects, null, 2, null, ct: Ct);
 
         Assert.Equal(BudgetProblem.RulesLocked, change.Problem);
         _db.ChangeTracker.Clear();
@@ -137,7 +137,7 @@ public abstract class BudgetRoundTests(DatabaseProvider provider) : IAsyncLifeti
     public async Task Phases_guard_proposals_reviews_and_votes()
     {
         var rounds = Rounds();
-        var round = await rounds.CreateAsync("Kierros", "Alue", 1000m, BudgetRuleKind.Approval, BallotRules.Approval(1, 1), Ct);
+        var round = await rounds.CreateAsync("Kierros", "Alue", 1000m, BudgetRuleKind.Approval, BallotRules.Approval(1, 1), ct: Ct);
         await rounds.ProposeAsync(round.Id, "p", "Penkit", "", 200m, Ct);
         Assert.Equal(BudgetProblem.InvalidCost, (await rounds.ProposeAsync(round.Id, "p", "Liian kallis", "", 1001m, Ct)).Problem);
         var project = round.Projects.Single();
