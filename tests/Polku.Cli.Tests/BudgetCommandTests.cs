@@ -107,13 +107,68 @@ public sealed class BudgetCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Winners_OfWieliczka2023_ByItsOwnEqualSharesRule_AreTheProjectsTheCityFunded()
+    {
+        var path = Path.Combine(Pabulib, "mes", "poland_wieliczka_2023.pb");
+        var election = PabulibReader.ReadFile(path).Election!;
+
+        var result = await CliRunner.RunAsync(null, "budget", "winners", path);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var recorded = election.Projects.Where(p => p.Selected == true).Select(p => p.Id).Order(StringComparer.Ordinal);
+        Assert.Equal(recorded, result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Winners_WithRuleMes_AndExplain_SaysHowEachProjectWasPaidAndWhyTheOthersWereNot()
+    {
+        // Three voters with 1000/3 each. b and c would each cost their two supporters half of the utility: a tie that
+        // the lower cost gives to c; after paying 200 each for c, b's supporters have 466.67, less than its 500.
+        var path = FileWith(Small);
+
+        var plain = await CliRunner.RunAsync(null, "budget", "winners", path, "--rule", "mes-plain");
+        var explained = await CliRunner.RunAsync(Language("en"), "budget", "winners", path, "--rule", "mes-plain", "--explain");
+
+        Assert.True(plain.ExitCode == 0, plain.Error);
+        Assert.Equal("c\n", plain.Output);
+        Assert.True(explained.ExitCode == 0, explained.Error);
+        Assert.Contains("Rule: Method of Equal Shares; budget 1,000; voters 3", explained.Output, StringComparison.Ordinal);
+        Assert.Contains("Each voter's share: 333.33 (add1 steps 0)", explained.Output, StringComparison.Ordinal);
+        Assert.Contains("c: cost 400, votes 2: 2 × 200", explained.Output, StringComparison.Ordinal);
+        Assert.Contains("b: cost 500, votes 2: its supporters had only 466.67 left of their shares", explained.Output, StringComparison.Ordinal);
+        Assert.Contains("Decisive tie: c, b; c was chosen (lower cost)", explained.Output, StringComparison.Ordinal);
+        Assert.Contains("a: cost 900, votes 1: only 600 of the budget was left", explained.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Winners_WithAnUnknownRule_IsRefusedNamingIt()
+    {
+        var result = await CliRunner.RunAsync(Language("en"), "budget", "winners", FileWith(Small), "--rule", "phragmen");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Output);
+        Assert.Contains("Unknown rule: phragmen", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_RefusesAFileWhoseRuleFieldNamesARulePolkuDoesNotImplement()
+    {
+        var text = Small.Replace("vote_type;approval", "vote_type;approval\nrule;equalshares-comparison", StringComparison.Ordinal);
+
+        var result = await CliRunner.RunAsync(Language("en"), "budget", "check", FileWith(text));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("META, line 5, column 2 (rule): Polku does not implement the rule equalshares-comparison", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_OfARealElection_SummarisesInEnglish()
     {
         var result = await CliRunner.RunAsync(Language("en"), "budget", "check", Path.Combine(Pabulib, "poland_gdynia_2020_cisowa-small.pb"));
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Equal(
-            "poland_gdynia_2020_cisowa-small.pb: projects 4, budget 448,110, ballots 572.\nBallot rules: projects: 1 to 3.\nAll ballots (572) follow the rules.\n",
+            "poland_gdynia_2020_cisowa-small.pb: projects 4, budget 448,110, ballots 572.\nBallot rules: projects: 1 to 3.\nWinner rule: Greedy: most votes first\nAll ballots (572) follow the rules.\n",
             result.Output);
     }
 

@@ -96,6 +96,40 @@ public abstract partial class BudgetingTests<TApp>(TApp app) : IClassFixture<TAp
     }
 
     [Fact]
+    public async Task An_Equal_Shares_round_explains_its_winners_shows_the_shares_chart_and_the_voters_own_share()
+    {
+        var staff = await app.LogInAsAsync("muotoilija");
+        var resident = await app.LogInAsAsync("asiakas");
+        var name = "Tasaosuus " + Guid.NewGuid().ToString("N")[..8];
+        await AssertRedirectAsync(await PostAsync(staff, "/Participation/Budgeting/New", "/Participation/Budgeting/New",
+            ("Input.Name", name), ("Input.Area", "Järvilinna"), ("Input.Budget", "10000"), ("Input.RuleKind", "Approval"),
+            ("Input.WinnerRule", "EqualSharesAdd1"), ("Input.MinProjects", "1"), ("Input.MaxProjects", "2")));
+        var id = (await RoundAsync(name)).Id;
+        var round = $"/Participation/Budgeting/Round?id={id}";
+        Assert.Equal(WinnerRule.EqualSharesAdd1, (await RoundAsync(name)).WinnerRule);
+        await AssertRedirectAsync(await PostAsync(resident, $"/Participation/Budgeting/Propose?id={id}", $"/Participation/Budgeting/Propose?id={id}",
+            ("Input.Name", "Kirjastokassit"), ("Input.Cost", "6000")));
+        await AssertRedirectAsync(await PostAsync(staff, round, round + "&handler=Advance"));
+        var project = (await RoundAsync(name)).Projects.Single();
+        await AssertRedirectAsync(await PostAsync(staff, round, round + $"&handler=Accept&projectId={project.Id}"));
+        await AssertRedirectAsync(await PostAsync(staff, round, round + "&handler=Advance"));
+        var vote = $"/Participation/Budgeting/Vote?id={id}";
+        await AssertRedirectAsync(await PostAsync(resident, vote, vote, ("Choices", project.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        await AssertRedirectAsync(await PostAsync(staff, round, round + "&handler=Advance"));
+
+        var results = await resident.GetStringAsync($"/Participation/Budgeting/Results?id={id}", Ct);
+
+        Assert.Contains("Tasaosuusmenetelmä, add1-täydennys", results, StringComparison.Ordinal);
+        Assert.Contains("<svg role=\"img\" aria-labelledby=\"shares-title shares-desc\"", results, StringComparison.Ordinal);
+        Assert.Contains("Miten kustannukset jaettiin kannattajien kesken", results, StringComparison.Ordinal);
+        Assert.Contains("Oma osuutesi", results, StringComparison.Ordinal);
+        Assert.Contains("Kirjastokassit:", results, StringComparison.Ordinal);
+        Assert.DoesNotContain("Oma osuutesi", await app.Anonymous().GetStringAsync($"/Participation/Budgeting/Results?id={id}", Ct), StringComparison.Ordinal);
+        var exported = await staff.GetStringAsync(round + "&handler=Export", Ct);
+        Assert.Contains("rule;equalshares/add1\n", exported, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_broken_pabulib_file_is_refused_with_its_line_and_field()
     {
         var staff = await app.LogInAsAsync("muotoilija");

@@ -6,8 +6,9 @@ using Polku.Core.Participation.Budgeting;
 namespace Polku.Cli.Commands;
 
 /// <summary>
-/// <c>polku budget winners FILE.pb</c>: the winning project ids, one per line in the order chosen, and nothing else
-/// on standard output. <c>polku budget check FILE.pb</c>: every ballot against the file's rules, with a summary.
+/// <c>polku budget winners FILE.pb [--rule greedy|mes|mes-greedy|equalshares…] [--explain]</c>: the winning project
+/// ids, one per line in the order chosen, and nothing else on standard output; by the file's own <c>rule</c> unless
+/// <c>--rule</c> names another; <c>--explain</c> prints instead how each project was funded or why not. <c>polku budget check FILE.pb</c>: every ballot against the file's rules, with a summary.
 /// Problems go to standard error (or, for broken ballots in <c>check</c>, into the report) with exit code 1.
 /// </summary>
 internal static class BudgetCommand
@@ -25,19 +26,58 @@ internal static class BudgetCommand
     private static Command Winners()
     {
         var file = FileArgument();
-        var command = new Command("winners", TextsResource.Get("Cli.Budget.Winners.Description")) { file };
+        var rule = new Option<string?>("--rule") { Description = TextsResource.Get("Cli.Budget.Rule") };
+        var explain = new Option<bool>("--explain") { Description = TextsResource.Get("Cli.Budget.Explain") };
+        var command = new Command("winners", TextsResource.Get("Cli.Budget.Winners.Description")) { file, rule, explain };
         command.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(file);
+            var ruleText = parse.GetValue(rule);
+            WinnerRule? chosen = null;
+            if (ruleText is not null && (chosen = WinnerRules.FromOption(ruleText)) is null)
+            {
+                Console.Error.WriteLine(Text("Cli.Budget.UnknownRule", ruleText));
+                return 1;
+            }
+
             var result = Read(path);
             if (result is null || !ReportErrors(path, result))
             {
                 return 1;
             }
 
-            foreach (var id in result.Election!.Winners())
+            var election = result.Election!;
+            var winnerRule = chosen ?? election.Rule ?? WinnerRule.Greedy;
+            if (!parse.GetValue(explain) && winnerRule == WinnerRule.Greedy)
             {
-                Console.Out.WriteLine(id);
+                foreach (var id in election.Winners())
+                {
+                    Console.Out.WriteLine(id);
+                }
+
+                return 0;
+            }
+
+            if (election.VoteType is not (PabulibVoteType.Approval or PabulibVoteType.ChooseOne))
+            {
+                Console.Error.WriteLine(Text("Cli.Budget.ApprovalOnly", PabulibMeta.Name(election.VoteType)));
+                return 1;
+            }
+
+            var outcome = election.Outcome(winnerRule);
+            if (!parse.GetValue(explain))
+            {
+                foreach (var id in outcome.Winners)
+                {
+                    Console.Out.WriteLine(id);
+                }
+
+                return 0;
+            }
+
+            foreach (var line in BudgetTexts.Explain(outcome, CultureInfo.CurrentCulture))
+            {
+                Console.Out.WriteLine(line);
             }
 
             return 0;
@@ -67,6 +107,7 @@ internal static class BudgetCommand
             Console.Out.WriteLine(Text("Cli.Budget.Check.Summary", path.Name, election.Projects.Count,
                 BudgetTexts.Amount(election.Budget, culture), election.Ballots.Count));
             Console.Out.WriteLine(Text("Cli.Budget.Check.Rules", string.Join(", ", BudgetTexts.Describe(election.Rules))));
+            Console.Out.WriteLine(Text("Cli.Budget.Check.WinnerRule", BudgetTexts.RuleName(election.Rule ?? WinnerRule.Greedy, culture)));
             var broken = result.Errors.Select(e => e.Value).Distinct(StringComparer.Ordinal).Count();
             if (broken == 0)
             {

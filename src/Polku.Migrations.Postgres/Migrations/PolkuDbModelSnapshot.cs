@@ -1343,6 +1343,13 @@ namespace Polku.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("RulesLockedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("WinnerRule")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasDefaultValue("Greedy");
+
                     b.HasKey("Id");
 
                     b.ToTable("BudgetRounds");

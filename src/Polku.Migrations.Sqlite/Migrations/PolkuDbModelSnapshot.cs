@@ -1302,6 +1302,13 @@ namespace Polku.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("RulesLockedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WinnerRule")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Greedy");
+
                     b.HasKey("Id");
 
                     b.ToTable("BudgetRounds");

@@ -32,7 +32,7 @@ public abstract class BudgetRoundTests(DatabaseProvider provider) : IAsyncLifeti
     private async Task<(BudgetRound Round, List<int> Ids)> VotingRoundAsync(decimal budget, BudgetRuleKind kind, BallotRules rules, params decimal[] costs)
     {
         var rounds = Rounds();
-        var round = await rounds.CreateAsync("Kierros", "Järvilinna", budget, kind, rules, Ct);
+        var round = await rounds.CreateAsync("Kierros", "Järvilinna", budget, kind, rules, ct: Ct);
         foreach (var (cost, i) in costs.Select((c, i) => (c, i)))
         {
             Assert.True((await rounds.ProposeAsync(round.Id, "proposer", $"Hanke {i + 1}", "", cost, Ct)).Succeeded);
@@ -93,10 +93,10 @@ public abstract class BudgetRoundTests(DatabaseProvider provider) : IAsyncLifeti
     public async Task Rules_are_locked_once_the_first_vote_is_cast()
     {
         var (round, ids) = await VotingRoundAsync(500m, BudgetRuleKind.Approval, BallotRules.Approval(1, 3), 100m, 200m);
-        Assert.True((await Rounds().SetRulesAsync(round.Id, BudgetRuleKind.Approval, null, 1, 2, Ct)).Succeeded);
+        Assert.True((await Rounds().SetRulesAsync(round.Id, BudgetRuleKind.Approval, null, 1, 2, ct: Ct)).Succeeded);
 
         Assert.True((await Rounds().CastBallotAsync(round.Id, "u1", [ids[0]], Ct)).Succeeded);
-        var change = await Rounds().SetRulesAsync(round.Id, BudgetRuleKind.MinimumProjects, null, 2, null, Ct);
+        var change = await Rounds().SetRulesAsync(round.Id, BudgetRuleKind.MinimumProjects, null, 2, null, ct: Ct);
 
         Assert.Equal(BudgetProblem.RulesLocked, change.Problem);
         _db.ChangeTracker.Clear();
@@ -137,7 +137,7 @@ public abstract class BudgetRoundTests(DatabaseProvider provider) : IAsyncLifeti
     public async Task Phases_guard_proposals_reviews_and_votes()
     {
         var rounds = Rounds();
-        var round = await rounds.CreateAsync("Kierros", "Alue", 1000m, BudgetRuleKind.Approval, BallotRules.Approval(1, 1), Ct);
+        var round = await rounds.CreateAsync("Kierros", "Alue", 1000m, BudgetRuleKind.Approval, BallotRules.Approval(1, 1), ct: Ct);
         await rounds.ProposeAsync(round.Id, "p", "Penkit", "", 200m, Ct);
         Assert.Equal(BudgetProblem.InvalidCost, (await rounds.ProposeAsync(round.Id, "p", "Liian kallis", "", 1001m, Ct)).Problem);
         var project = round.Projects.Single();
@@ -211,6 +211,46 @@ public abstract class BudgetRoundTests(DatabaseProvider provider) : IAsyncLifeti
             Assert.Equal(recorded, results.Winners.Select(w => w.Code).Order(StringComparer.Ordinal));
             Assert.Equal(BudgetPhase.Published, import.Round.Phase);
         }
+    }
+
+    [Fact]
+    public async Task Wieliczka_imported_as_a_round_keeps_its_Equal_Shares_rule_reproduces_its_winners_and_exports_the_rule()
+    {
+        var text = await File.ReadAllTextAsync(PabulibFiles.PathOf("mes/poland_wieliczka_2023.pb"), Ct);
+        var election = PabulibReader.Read(text).Election!;
+
+        var import = await Rounds().ImportAsync(text, Ct);
+
+        Assert.True(import.Errors.Count == 0, string.Join("; ", import.Errors));
+        _db.ChangeTracker.Clear();
+        Assert.Equal(WinnerRule.EqualSharesAdd1, (await _db.BudgetRounds.SingleAsync(r => r.Id == import.Round!.Id, Ct)).WinnerRule);
+        var results = (await Rounds().ResultsAsync(import.Round!.Id, Ct))!;
+        var recorded = election.Projects.Where(p => p.Selected == true).Select(p => p.Id).Order(StringComparer.Ordinal);
+        Assert.Equal(recorded, results.Winners.Select(w => w.Code).Order(StringComparer.Ordinal));
+        Assert.All(results.Outcome.Funded, f => Assert.Equal(FundedBy.EqualShares, f.By));
+        var exported = (await Rounds().ExportAsync(import.Round.Id, Ct))!;
+        Assert.Equal("equalshares/add1", exported.MetaValue("rule"));
+    }
+
+    [Fact]
+    public async Task The_winner_rule_is_chosen_before_voting_and_locked_with_the_rules()
+    {
+        var (round, ids) = await VotingRoundAsync(300m, BudgetRuleKind.MinimumProjects, BallotRules.MinimumProjects(1), 200m, 100m, 150m);
+        Assert.True((await Rounds().SetRulesAsync(round.Id, BudgetRuleKind.MinimumProjects, null, 1, null, WinnerRule.EqualShares, Ct)).Succeeded);
+
+        Assert.True((await Rounds().CastBallotAsync(round.Id, "u1", [ids[0]], Ct)).Succeeded);
+        Assert.True((await Rounds().CastBallotAsync(round.Id, "u2", [ids[0], ids[1]], Ct)).Succeeded);
+        Assert.True((await Rounds().CastBallotAsync(round.Id, "u3", [ids[2]], Ct)).Succeeded);
+        var change = await Rounds().SetRulesAsync(round.Id, BudgetRuleKind.MinimumProjects, null, 1, null, WinnerRule.Greedy, Ct);
+
+        Assert.Equal(BudgetProblem.RulesLocked, change.Problem);
+        var results = (await Rounds().ResultsAsync(round.Id, Ct))!;
+        // Greedy would fund 1 and 2 (300); each voter's share of 100 pays only for project 1.
+        Assert.Equal(["1"], results.Winners.Select(w => w.Code));
+        Assert.Equal(UnfundedReason.SupportersCannotAfford, results.Outcome.Unfunded.Single(u => u.Id == "2").Reason);
+        Assert.Equal([new KeyValuePair<string, Fraction>("1", Fraction.FromInteger(100))],
+            results.Outcome.SharesOf((await Rounds().BallotOfAsync(round.Id, "u2", Ct))!).Paid);
+        Assert.Equal("equalshares", (await Rounds().ExportAsync(round.Id, Ct))!.MetaValue("rule"));
     }
 }
 

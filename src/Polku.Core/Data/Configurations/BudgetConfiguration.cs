@@ -15,6 +15,7 @@ internal sealed class BudgetRoundConfiguration : IEntityTypeConfiguration<Budget
         b.Property(r => r.MaxCost).HasPrecision(18, 2);
         b.Property(r => r.Phase).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.RuleKind).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.WinnerRule).HasConversion<string>().HasMaxLength(30).HasDefaultValue(WinnerRule.Greedy).HasSentinel((WinnerRule)(-1));
         b.Ignore(r => r.Rules);
         b.Ignore(r => r.RulesLocked);
         b.Ignore(r => r.MinSpendPercent);

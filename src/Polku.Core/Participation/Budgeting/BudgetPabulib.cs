@@ -14,8 +14,8 @@ public static class BudgetPabulib
     public sealed record Conversion(BudgetRound? Round, IReadOnlyList<ImportedBallot> Ballots, IReadOnlyList<PabulibError> Errors);
 
     /// <summary>
-    /// The round as an approval election: META <c>description</c> (the name), <c>unit</c> (the area), the budget
-    /// and the ballot bounds; the accepted projects with name and description; every ballot in the order cast.
+    /// The round as an approval election: META <c>description</c> (the name), <c>unit</c> (the area), the budget,
+    /// the winner rule as Pabulib spells it and the ballot bounds; the accepted projects with name and description; every ballot in the order cast.
     /// </summary>
     public static PabulibElection ToElection(BudgetRound round, IReadOnlyList<BudgetBallot> ballots)
     {
@@ -24,7 +24,7 @@ public static class BudgetPabulib
         var accepted = round.Projects.Where(p => p.Status == BudgetProjectStatus.Accepted).ToList();
         var codes = accepted.ToDictionary(p => p.Id, p => p.Code);
         var meta = PabulibMeta.Entries(round.Budget, PabulibVoteType.Approval, round.Rules,
-            [new(DescriptionKey, round.Name), new(UnitKey, round.Area)]);
+            [new(DescriptionKey, round.Name), new(UnitKey, round.Area)], round.WinnerRule);
         var projects = accepted.Select(p => new PabulibProject(p.Code, p.Cost, new Dictionary<string, string>
         {
             [NameColumn] = p.Name,
@@ -45,7 +45,8 @@ public static class BudgetPabulib
 
     /// <summary>
     /// A new round from an approval or choose-1 election: every project accepted, the file's ballot bounds as the
-    /// rules (a cost limit makes it a knapsack round, a count limit an approval round). With ballots the round is
+    /// rules (a cost limit makes it a knapsack round, a count limit an approval round), the file's <c>rule</c> as the
+    /// winner rule (greedy when it names none). With ballots the round is
     /// published and its rules locked; without, it is open for voting. <paramref name="text"/> locates errors.
     /// </summary>
     public static Conversion FromElection(PabulibElection election, string text, DateTime utcNow)
@@ -69,7 +70,8 @@ public static class BudgetPabulib
             Budget = election.Budget,
             CreatedAt = utcNow,
         };
-        round.SetRules(kind, new BallotRules(rules.MinProjects, rules.MaxProjects, rules.MinCost, rules.MaxCost));
+        round.SetRules(kind, new BallotRules(rules.MinProjects, rules.MaxProjects, rules.MinCost, rules.MaxCost),
+            election.Rule ?? WinnerRule.Greedy);
         foreach (var p in election.Projects)
         {
             var project = new BudgetProject

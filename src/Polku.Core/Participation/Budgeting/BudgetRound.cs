@@ -55,6 +55,9 @@ public class BudgetRound
     public decimal MinCost { get; private set; }
     public decimal? MaxCost { get; private set; }
 
+    /// <summary>How the winners are chosen; set with the rules and locked with them.</summary>
+    public WinnerRule WinnerRule { get; private set; }
+
     /// <summary>UTC instant of the first ballot; from then on the rules cannot change.</summary>
     public DateTime? RulesLockedAt { get; private set; }
 
@@ -69,8 +72,11 @@ public class BudgetRound
     /// <summary>For a knapsack round, the minimum spend as a percentage of the ballot's cost limit.</summary>
     public decimal? MinSpendPercent => RuleKind == BudgetRuleKind.Knapsack && MaxCost is > 0 ? MinCost * 100m / MaxCost : null;
 
-    /// <summary>Sets the rules; refused (false) once a ballot has been cast.</summary>
-    public bool SetRules(BudgetRuleKind kind, BallotRules rules)
+    /// <summary>
+    /// Sets the ballot rules and, when given, the winner rule (otherwise it stays as it is); refused (false) once a
+    /// ballot has been cast.
+    /// </summary>
+    public bool SetRules(BudgetRuleKind kind, BallotRules rules, WinnerRule? winnerRule = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         if (RulesLocked)
@@ -79,6 +85,7 @@ public class BudgetRound
         }
 
         RuleKind = kind;
+        WinnerRule = winnerRule ?? WinnerRule;
         MinProjects = rules.MinProjects;
         MaxProjects = rules.MaxProjects;
         MinCost = rules.MinCost;

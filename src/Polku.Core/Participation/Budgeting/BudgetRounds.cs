@@ -37,12 +37,16 @@ public sealed record BudgetOutcome(BudgetProblem? Problem, IReadOnlyList<BallotR
     public static BudgetOutcome Refused(BudgetProblem problem) => new(problem, []);
 }
 
-/// <summary>A project's counted votes and whether the greedy rule funded it.</summary>
+/// <summary>A project's counted votes and whether the round's winner rule funded it.</summary>
 public sealed record BudgetProjectResult(BudgetProject Project, int Votes, bool Funded);
 
-/// <summary>The count of a round: every accepted project with its votes, most votes first, and the winners in the order chosen.</summary>
+/// <summary>
+/// The count of a round: every accepted project with its votes, most votes first, the winners in the order chosen,
+/// and the <see cref="Outcome"/> of the round's winner rule that explains each project (by project code).
+/// </summary>
 public sealed record BudgetResults(
-    BudgetRound Round, int Ballots, IReadOnlyList<BudgetProjectResult> Projects, IReadOnlyList<BudgetProject> Winners)
+    BudgetRound Round, int Ballots, IReadOnlyList<BudgetProjectResult> Projects, IReadOnlyList<BudgetProject> Winners,
+    WinnerOutcome Outcome)
 {
     public decimal FundedCost => Winners.Sum(w => w.Cost);
 }
@@ -78,17 +82,22 @@ public sealed class BudgetRounds(PolkuDb db, TimeProvider clock)
     public Task<BudgetRound?> FindAsync(int id, CancellationToken ct = default) =>
         db.BudgetRounds.Include(r => r.Projects.OrderBy(p => p.Id)).SingleOrDefaultAsync(r => r.Id == id, ct);
 
-    public async Task<BudgetRound> CreateAsync(string name, string area, decimal budget, BudgetRuleKind kind, BallotRules rules, CancellationToken ct = default)
+    public async Task<BudgetRound> CreateAsync(
+        string name, string area, decimal budget, BudgetRuleKind kind, BallotRules rules, WinnerRule winnerRule = WinnerRule.Greedy,
+        CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(budget);
         var round = new BudgetRound { Name = name.Trim(), Area = area.Trim(), Budget = budget, CreatedAt = Now };
-        round.SetRules(kind, rules);
+        round.SetRules(kind, rules, winnerRule);
         db.BudgetRounds.Add(round);
         await db.SaveChangesAsync(ct);
         return round;
     }
 
-    public async Task<BudgetOutcome> SetRulesAsync(int roundId, BudgetRuleKind kind, decimal? minSpendPercent, int minProjects, int? maxProjects, CancellationToken ct = default)
+    /// <summary>Sets the ballot rules and, when given, the winner rule; refused once a ballot is cast.</summary>
+    public async Task<BudgetOutcome> SetRulesAsync(
+        int roundId, BudgetRuleKind kind, decimal? minSpendPercent, int minProjects, int? maxProjects, WinnerRule? winnerRule = null,
+        CancellationToken ct = default)
     {
         var round = await FindAsync(roundId, ct);
         if (round is null)
@@ -107,7 +116,7 @@ public sealed class BudgetRounds(PolkuDb db, TimeProvider clock)
             return BudgetOutcome.Refused(BudgetProblem.InvalidRules);
         }
 
-        round.SetRules(kind, rules);
+        round.SetRules(kind, rules, winnerRule);
         await db.SaveChangesAsync(ct);
         return BudgetOutcome.Ok;
     }
@@ -203,6 +212,20 @@ public sealed class BudgetRounds(PolkuDb db, TimeProvider clock)
         return BudgetOutcome.Ok;
     }
 
+    /// <summary>The codes of the projects on a resident's ballot in the round, or null when they have not voted.</summary>
+    public async Task<IReadOnlyList<string>?> BallotOfAsync(int roundId, string userId, CancellationToken ct = default)
+    {
+        var ballot = await db.BudgetBallots.AsNoTracking().Include(b => b.Choices)
+            .SingleOrDefaultAsync(b => b.RoundId == roundId && b.UserId == userId, ct);
+        if (ballot is null)
+        {
+            return null;
+        }
+
+        var codes = await db.BudgetProjects.Where(p => p.RoundId == roundId).ToDictionaryAsync(p => p.Id, p => p.Code, ct);
+        return [.. ballot.Choices.OrderBy(c => c.Position).Select(c => codes[c.ProjectId])];
+    }
+
     public Task<bool> HasVotedAsync(int roundId, string userId, CancellationToken ct = default) =>
         db.BudgetBallots.AnyAsync(b => b.RoundId == roundId && b.UserId == userId, ct);
 
@@ -262,7 +285,10 @@ public sealed class BudgetRounds(PolkuDb db, TimeProvider clock)
         return BudgetOutcome.Ok;
     }
 
-    /// <summary>The count: votes per accepted project from the ballots and the winners by <see cref="GreedyWinners"/>.</summary>
+    /// <summary>
+    /// The count: votes per accepted project from the ballots and the winners by the round's
+    /// <see cref="BudgetRound.WinnerRule"/> (<see cref="GreedyWinners"/> or <see cref="EqualShares"/>), explained.
+    /// </summary>
     public async Task<BudgetResults?> ResultsAsync(int roundId, CancellationToken ct = default)
     {
         var round = await FindAsync(roundId, ct);
@@ -271,22 +297,25 @@ public sealed class BudgetRounds(PolkuDb db, TimeProvider clock)
             return null;
         }
 
-        var votes = await db.BudgetBallotChoices
-            .Where(c => db.BudgetBallots.Any(b => b.Id == c.BallotId && b.RoundId == roundId))
-            .GroupBy(c => c.ProjectId)
-            .Select(g => new { ProjectId = g.Key, Votes = g.Count() })
-            .ToDictionaryAsync(x => x.ProjectId, x => x.Votes, ct);
-        var ballots = await db.BudgetBallots.CountAsync(b => b.RoundId == roundId, ct);
         var accepted = round.Projects.Where(p => p.Status == BudgetProjectStatus.Accepted).ToList();
-        var winners = GreedyWinners.Select(
-            accepted.Select(p => new ProjectSupport(p.Code, p.Cost, votes.GetValueOrDefault(p.Id))), round.Budget);
+        var codeOf = accepted.ToDictionary(p => p.Id, p => p.Code);
+        var choices = await db.BudgetBallotChoices
+            .Where(c => db.BudgetBallots.Any(b => b.Id == c.BallotId && b.RoundId == roundId))
+            .Select(c => new { c.BallotId, c.ProjectId })
+            .ToListAsync(ct);
+        var ballotIds = await db.BudgetBallots.Where(b => b.RoundId == roundId).Select(b => b.Id).ToListAsync(ct);
+        var byBallot = choices.Where(c => codeOf.ContainsKey(c.ProjectId)).ToLookup(c => c.BallotId, c => codeOf[c.ProjectId]);
+        var ballots = ballotIds.Select(id => (IReadOnlyList<string>)[.. byBallot[id]]).ToList();
+        var outcome = EqualShares.Choose(
+            [.. accepted.Select(p => new ElectionProject(p.Code, p.Cost))], ballots, round.Budget, round.WinnerRule);
+        var votes = accepted.ToDictionary(p => p.Code, p => ballots.Count(b => b.Contains(p.Code)), StringComparer.Ordinal);
         var byCode = accepted.ToDictionary(p => p.Code, StringComparer.Ordinal);
-        var funded = winners.ToHashSet(StringComparer.Ordinal);
+        var funded = outcome.Winners.ToHashSet(StringComparer.Ordinal);
         var projects = accepted
-            .Select(p => new BudgetProjectResult(p, votes.GetValueOrDefault(p.Id), funded.Contains(p.Code)))
+            .Select(p => new BudgetProjectResult(p, votes[p.Code], funded.Contains(p.Code)))
             .OrderByDescending(r => r.Votes).ThenBy(r => r.Project.Cost).ThenBy(r => r.Project.Code, StringComparer.Ordinal)
             .ToList();
-        return new BudgetResults(round, ballots, projects, [.. winners.Select(code => byCode[code])]);
+        return new BudgetResults(round, ballots.Count, projects, [.. outcome.Winners.Select(code => byCode[code])], outcome);
     }
 
     /// <summary>The round as a Pabulib approval election: its accepted projects and every ballot, voters pseudonymous.</summary>

@@ -77,4 +77,54 @@ public static class BudgetTexts
 
         return parts;
     }
+
+    /// <summary>A winner rule's name for people.</summary>
+    public static string RuleName(WinnerRule rule, CultureInfo? culture = null) =>
+        TextsResource.Get("Budget.WinnerRule." + rule, culture ?? CultureInfo.CurrentUICulture);
+
+    /// <summary>An exact amount for people, rounded to cents.</summary>
+    public static string Amount(Fraction value, CultureInfo culture) => Amount(value.ToDecimal(2), culture);
+
+    /// <summary>
+    /// An outcome explained line by line: the rule and the share per voter; each funded project with how its cost was
+    /// shared; each unfunded project with why; the ties and which were decisive.
+    /// </summary>
+    public static IReadOnlyList<string> Explain(WinnerOutcome outcome, CultureInfo? culture = null)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        culture ??= CultureInfo.CurrentUICulture;
+        string Text(string key, params object?[] values) =>
+            string.Format(culture, TextsResource.Get("Budget.Explain." + key, culture), values);
+
+        var lines = new List<string> { Text("Rule", RuleName(outcome.Rule, culture), Amount(outcome.Budget, culture), outcome.Voters) };
+        if (outcome.VoterShare is { } share)
+        {
+            lines.Add(Text("Share", Amount(share, culture), outcome.Add1Steps));
+        }
+
+        lines.Add(Text("Funded", outcome.Funded.Count, Amount(outcome.FundedCost, culture)));
+        foreach (var project in outcome.Funded)
+        {
+            var how = project.By == FundedBy.EqualShares
+                ? string.Join(" + ", project.Payments.Select(p => Text("Payment", p.Voters, Amount(p.Payment, culture))))
+                : TextsResource.Get("Budget.FundedBy." + project.By, culture);
+            lines.Add("  " + Text("FundedProject", project.Id, Amount(project.Cost, culture), project.Approvals, how));
+        }
+
+        lines.Add(Text("Unfunded", outcome.Unfunded.Count));
+        foreach (var project in outcome.Unfunded)
+        {
+            var why = string.Format(culture, TextsResource.Get("Budget.Unfunded." + project.Reason, culture),
+                project.SupportersMoney is { } money ? Amount(money, culture) : "", Amount(project.BudgetLeft, culture));
+            lines.Add("  " + Text("UnfundedProject", project.Id, Amount(project.Cost, culture), project.Approvals, why));
+        }
+
+        foreach (var tie in outcome.Ties)
+        {
+            lines.Add(Text(tie.Decisive ? "DecisiveTie" : "Tie", string.Join(", ", tie.Tied), tie.Chosen,
+                TextsResource.Get("Budget.TieBreak." + tie.By, culture)));
+        }
+
+        return lines;
+    }
 }

@@ -139,6 +139,27 @@ public sealed class PabulibElection : IEquatable<PabulibElection>
     /// <summary>The projects to fund by <see cref="GreedyWinners"/> from the counted <see cref="Support"/>.</summary>
     public IReadOnlyList<string> Winners() => GreedyWinners.Select(Support(), Budget);
 
+    /// <summary>
+    /// The rule the META <c>rule</c> field names, or <c>null</c> when it names none (missing or <c>unknown</c>) or
+    /// names one Polku does not implement (<see cref="PabulibReader"/> refuses such a file).
+    /// </summary>
+    public WinnerRule? Rule => WinnerRules.FromPabulib(MetaValue(WinnerRules.MetaKey), out _);
+
+    /// <summary>
+    /// The winners by <paramref name="rule"/> with their explanation, counted from the ballots of an approval or
+    /// choose-1 election (<see cref="Winners"/> also counts points).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Ordinal, cumulative or scoring ballots.</exception>
+    public WinnerOutcome Outcome(WinnerRule rule, bool skipEqualRuns = true)
+    {
+        if (VoteType is not (PabulibVoteType.Approval or PabulibVoteType.ChooseOne))
+        {
+            throw new InvalidOperationException("Explained outcomes are counted from approval ballots only.");
+        }
+
+        return EqualShares.Choose([.. Projects.Select(p => new ElectionProject(p.Id, p.Cost))], Ballots.Select(b => b.Projects), Budget, rule, skipEqualRuns);
+    }
+
     public bool Equals(PabulibElection? other) =>
         other is not null
         && Meta.SequenceEqual(other.Meta)

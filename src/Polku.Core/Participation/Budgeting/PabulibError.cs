@@ -41,6 +41,9 @@ public enum PabulibProblem
 
     /// <summary>A budgeting round can only be made from an approval or choose-1 election.</summary>
     VoteTypeNotSupported,
+
+    /// <summary>The META <c>rule</c> names a winner rule Polku does not implement; <see cref="PabulibError.Value"/> names it.</summary>
+    RuleNotImplemented,
 }
 
 /// <summary>

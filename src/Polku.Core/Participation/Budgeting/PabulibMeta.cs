@@ -53,18 +53,19 @@ public static class PabulibMeta
 
     /// <summary>
     /// META entries for a new election (e.g. a Polku budgeting round being exported): <c>budget</c>,
-    /// <c>vote_type</c>, <c>rule</c> = <c>greedy</c> and the keys of every bound <paramref name="rules"/> sets,
+    /// <c>vote_type</c>, <c>rule</c> (<paramref name="winnerRule"/> as Pabulib spells it) and the keys of every bound <paramref name="rules"/> sets,
     /// followed by <paramref name="other"/> (description, country, unit, instance, …) in the order given.
     /// </summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Entries(
-        decimal budget, PabulibVoteType voteType, BallotRules rules, IEnumerable<KeyValuePair<string, string>>? other = null)
+        decimal budget, PabulibVoteType voteType, BallotRules rules, IEnumerable<KeyValuePair<string, string>>? other = null,
+        WinnerRule winnerRule = WinnerRule.Greedy)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var entries = new List<KeyValuePair<string, string>>
         {
             new(Budget, Format(budget)),
             new(VoteTypeKey, Name(voteType)),
-            new("rule", "greedy"),
+            new(WinnerRules.MetaKey, WinnerRules.PabulibName(winnerRule)),
         };
         void Add(string key, decimal? value)
         {

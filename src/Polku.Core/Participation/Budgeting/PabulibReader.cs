@@ -283,6 +283,11 @@ public static class PabulibReader
             errors.Add(At(PabulibProblem.UnknownVoteType, PabulibMeta.VoteTypeKey, voteTypeText));
         }
 
+        if (WinnerRules.FromPabulib(Value(WinnerRules.MetaKey), out var named) is null && named)
+        {
+            errors.Add(At(PabulibProblem.RuleNotImplemented, WinnerRules.MetaKey, Value(WinnerRules.MetaKey)!.Trim()));
+        }
+
         var rules = PabulibMeta.Rules(Value, voteType, out var badKey);
         if (badKey is not null)
         {

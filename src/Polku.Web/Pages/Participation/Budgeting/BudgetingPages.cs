@@ -44,6 +44,9 @@ public static class BudgetingPages
             : text + " " + string.Join(" ", outcome.Violations.Select(v => BudgetTexts.Violation(v, CultureInfo.CurrentUICulture) + "."));
     }
 
+    public static IEnumerable<SelectListItem> WinnerRuleOptions(IStringLocalizer<Texts> texts) =>
+        Enum.GetValues<WinnerRule>().Select(r => new SelectListItem(texts["Budget.WinnerRule." + r], r.ToString()));
+
     public static IEnumerable<SelectListItem> RuleKindOptions(IStringLocalizer<Texts> texts) =>
         Enum.GetValues<BudgetRuleKind>().Select(k => new SelectListItem(texts["Budgeting.RuleKindName." + k], k.ToString()));
 }
@@ -54,6 +57,9 @@ public class RuleInput
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Budgeting.Field.RuleKind")]
     public BudgetRuleKind? RuleKind { get; set; }
+
+    [Display(Name = "Budgeting.Field.WinnerRule")]
+    public WinnerRule? WinnerRule { get; set; }
 
     [Range(typeof(decimal), "0", "100", ErrorMessage = "Budgeting.Validation.Percent")]
     [Display(Name = "Budgeting.Field.MinSpendPercent")]

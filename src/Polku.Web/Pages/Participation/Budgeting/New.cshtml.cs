@@ -19,6 +19,8 @@ public sealed class NewModel(BudgetRounds rounds, IStringLocalizer<Texts> texts)
 
     public IEnumerable<SelectListItem> RuleKindOptions => BudgetingPages.RuleKindOptions(texts);
 
+    public IEnumerable<SelectListItem> WinnerRuleOptions => BudgetingPages.WinnerRuleOptions(texts);
+
     public void OnGet()
     {
     }
@@ -38,7 +40,8 @@ public sealed class NewModel(BudgetRounds rounds, IStringLocalizer<Texts> texts)
             return Page();
         }
 
-        var round = await rounds.CreateAsync(Input.Name, Input.Area, Input.Budget!.Value, Input.RuleKind!.Value, rules, ct);
+        var round = await rounds.CreateAsync(
+            Input.Name, Input.Area, Input.Budget!.Value, Input.RuleKind!.Value, rules, Input.WinnerRule ?? WinnerRule.Greedy, ct: ct);
         return RedirectToPage("Round", new { id = round.Id });
     }
 

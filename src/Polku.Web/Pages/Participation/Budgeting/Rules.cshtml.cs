@@ -20,6 +20,8 @@ public sealed class RulesModel(BudgetRounds rounds, IStringLocalizer<Texts> text
 
     public IEnumerable<SelectListItem> RuleKindOptions => BudgetingPages.RuleKindOptions(texts);
 
+    public IEnumerable<SelectListItem> WinnerRuleOptions => BudgetingPages.WinnerRuleOptions(texts);
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await rounds.FindAsync(id, ct) is not { } round)
@@ -31,6 +33,7 @@ public sealed class RulesModel(BudgetRounds rounds, IStringLocalizer<Texts> text
         Input = new RuleInput
         {
             RuleKind = round.RuleKind,
+            WinnerRule = round.WinnerRule,
             MinSpendPercent = round.MinSpendPercent,
             MinProjects = round.MinProjects,
             MaxProjects = round.MaxProjects,
@@ -51,7 +54,8 @@ public sealed class RulesModel(BudgetRounds rounds, IStringLocalizer<Texts> text
             return Page();
         }
 
-        var outcome = await rounds.SetRulesAsync(id, Input.RuleKind!.Value, Input.MinSpendPercent, Input.MinProjects, Input.MaxProjects, ct);
+        var outcome = await rounds.SetRulesAsync(
+            id, Input.RuleKind!.Value, Input.MinSpendPercent, Input.MinProjects, Input.MaxProjects, Input.WinnerRule ?? WinnerRule.Greedy, ct: ct);
         if (!outcome.Succeeded)
         {
             ModelState.AddModelError("Input.RuleKind", BudgetingPages.Problem(texts, outcome));
