@@ -77,10 +77,10 @@ public abstract class AssistantTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Theory]
-    [InlineData("en jaksa enää elää", "fi-FI", "tel:+358925250111")]
-    [InlineData("itsetuhoisia ajatuksia", "fi-FI", "tel:+358925250111")]
-    [InlineData("jag vill inte leva mer", "sv-FI", "tel:+358925250112")]
-    [InlineData("she said \"I don't want to die\" but she has been cutting herself", "en-GB", "tel:+358925250113")]
+    [InlineData("en jaksa enää elää", "fi-FI", "tel:0925250111")]
+    [InlineData("itsetuhoisia ajatuksia", "fi-FI", "tel:0925250111")]
+    [InlineData("jag vill inte leva mer", "sv-FI", "tel:0925250112")]
+    [InlineData("she said \"I don't want to die\" but she has been cutting herself", "en-GB", "tel:0925250113")]
     public async Task Danger_in_ordinary_wording_shows_an_emergency_block_first_with_large_call_links_in_the_readers_language(string question, string culture, string crisis)
     {
         var html = await AskAsync(question, culture);
@@ -121,7 +121,7 @@ public abstract class AssistantTests<TApp>(TApp app) : IClassFixture<TApp>
 
         var english = await client.GetStringAsync("/Assistant/Situation/child-ill?answered=true&A0=yes&A1=no&culture=en-GB", Ct);
         Assert.DoesNotContain("treated at home", english, StringComparison.Ordinal);
-        Assert.Contains("tel:+358925250113", english, StringComparison.Ordinal);
+        Assert.Contains("tel:0925250113", english, StringComparison.Ordinal);
     }
 
     [Fact]
