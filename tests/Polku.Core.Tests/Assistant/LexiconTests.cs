@@ -5,6 +5,8 @@ namespace Polku.Core.Tests.Assistant;
 /// <summary>The concept lexicon: many wordings per concept, inflections the data does not list, negation and quotation.</summary>
 public class LexiconTests
 {
+    private static readonly string[] Languages = ["fi", "sv", "en"];
+
     private static List<string> Keys(string text) => [.. Lexicon.Match(text).Select(m => m.Concept.Key)];
 
     [Theory]
@@ -68,7 +70,7 @@ public class LexiconTests
         Assert.All(Lexicon.Concepts, c =>
         {
             Assert.False(string.IsNullOrWhiteSpace(c.Label.Fi) || string.IsNullOrWhiteSpace(c.Label.Sv) || string.IsNullOrWhiteSpace(c.Label.En), c.Key);
-            Assert.All(new[] { "fi", "sv", "en" }, l => Assert.NotEmpty(c.Patterns[l]));
+            Assert.All(Languages, l => Assert.NotEmpty(c.Patterns[l]));
         });
     }
 }

@@ -35,6 +35,7 @@ public sealed class AssistantEvaluationTests(SqliteApp app) : IClassFixture<Sqli
         var questions = scope.ServiceProvider.GetRequiredService<Questions>();
         var output = TestContext.Current.TestOutputHelper!;
         var failures = new List<string>();
+        var report = new List<string>();
         foreach (var part in cases.GroupBy(c => c.HeldOut).OrderBy(g => g.Key))
         {
             int urgent = 0, recalled = 0, ordinary = 0, falseAlarms = 0, hits = 0;
@@ -82,12 +83,16 @@ public sealed class AssistantEvaluationTests(SqliteApp app) : IClassFixture<Sqli
                 $"{name}: urgent recall {recalled}/{urgent} = {recall:P1}; false alarms {falseAlarms}/{ordinary}; hits {hits}/{ordinary} = {hitRate:P1}");
             output.WriteLine(line);
             misses.ForEach(output.WriteLine);
+            report.Add(line);
+            report.AddRange(misses);
             if (recall < 1 || falseAlarms > 0 || hitRate < 0.9)
             {
                 failures.Add(line + Environment.NewLine + string.Join(Environment.NewLine, misses));
             }
         }
 
+        // The figures also go to a file beside the tests, since a passing test's output is not shown by default.
+        await File.WriteAllLinesAsync(Path.Combine(AppContext.BaseDirectory, "assistant-evaluation.txt"), report, TestContext.Current.CancellationToken);
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 }
