@@ -76,6 +76,54 @@ public abstract class AssistantTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Assistant/Situation/nope", Ct)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("en jaksa enää elää", "fi-FI", "tel:0925250111")]
+    [InlineData("itsetuhoisia ajatuksia", "fi-FI", "tel:0925250111")]
+    [InlineData("jag vill inte leva mer", "sv-FI", "tel:0925250112")]
+    [InlineData("she said \"I don't want to die\" but she has been cutting herself", "en-GB", "tel:0925250113")]
+    public async Task Danger_in_ordinary_wording_shows_an_emergency_block_first_with_large_call_links_in_the_readers_language(string question, string culture, string crisis)
+    {
+        var html = await AskAsync(question, culture);
+        var block = html.IndexOf("class=\"emergency\"", StringComparison.Ordinal);
+        Assert.True(block > 0 && block < html.IndexOf("<h1", StringComparison.Ordinal), html);
+        Assert.DoesNotContain("notice--urgent", html, StringComparison.Ordinal);
+        foreach (var tel in new[] { "tel:112", "tel:116117", crisis, "tel:0800147111", "tel:080005005" })
+        {
+            Assert.Contains($"class=\"emergency__call", html[block..], StringComparison.Ordinal);
+            Assert.Contains($"href=\"{tel}\"", html[block..], StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("lapsi ei nuku yöllä", "fi-FI", "uni- ja arkivalmennus")]
+    [InlineData("isäni muisti heikkenee", "fi-FI", "Muistipoliklinikka")]
+    [InlineData("mitt barn sover inte", "sv-FI", "Sömn- och vardagscoachning")]
+    public async Task Ordinary_wordings_find_the_fitting_service_and_say_what_the_question_was_understood_to_be_about(string question, string culture, string expected)
+    {
+        var html = await AskAsync(question, culture);
+        Assert.Contains(expected, html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("assistant-understood", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("role=\"alert\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("puheterapia", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_yes_to_breathing_difficulty_shows_the_emergency_block_and_no_treat_at_home_advice()
+    {
+        var client = app.Anonymous();
+        var calm = await client.GetStringAsync("/Assistant/Situation/child-ill?answered=true&A0=no&A1=no", Ct);
+        Assert.Contains("Lievän flunssan voi hoitaa kotona", calm, StringComparison.Ordinal);
+
+        var danger = await client.GetStringAsync("/Assistant/Situation/child-ill?answered=true&A0=yes&A1=no", Ct);
+        Assert.True(danger.IndexOf("class=\"emergency\"", StringComparison.Ordinal) is > 0 and var at && at < danger.IndexOf("<h1", StringComparison.Ordinal), danger);
+        Assert.DoesNotContain("hoitaa kotona", danger[danger.IndexOf("<h1", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains("Kotihoito-ohjeita ei näytetä", danger, StringComparison.Ordinal);
+
+        var english = await client.GetStringAsync("/Assistant/Situation/child-ill?answered=true&A0=yes&A1=no&culture=en-GB", Ct);
+        Assert.DoesNotContain("treated at home", english, StringComparison.Ordinal);
+        Assert.Contains("tel:0925250113", english, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_meter_ranks_finance_counselling_first_for_money_troubles_and_says_why()
     {
