@@ -23,6 +23,7 @@ public sealed class PathsFlowTests(BrowserFixture fixture)
         var perheneuvola = await fixture.App.OrganisationIdAsync("perheneuvola");
         await nurse.SelectOptionAsync("#Input_ToOrganisationId", perheneuvola.ToString(CultureInfo.InvariantCulture));
         await nurse.FillAsync("#Input_Reason", "Esikoisen uniongelmat ja vanhempien jaksaminen");
+        await nurse.CheckAsync("#Input_Consent_0");
         await BrowserFixture.ClickAndLoadAsync(nurse, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(nurse, "path after referring");
         Assert.Contains("Lähete lähetettiin.", await nurse.InnerTextAsync("main"), StringComparison.Ordinal);

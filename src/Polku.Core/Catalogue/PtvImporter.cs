@@ -127,7 +127,7 @@ public sealed class PtvImporter(PolkuDb db, TimeProvider clock, ILogger<PtvImpor
         c.Email,
         c.Address,
         Organisation = c.Organisation?.Key,
-        Hours = c.OpeningHours.Select(h => $"{(int)h.Days}/{h.Opens:HH\\:mm}/{h.Closes:HH\\:mm}"),
+        Hours = c.OpeningHours.Select(h => $"{(int)h.Days}/{h.Opens:HH\\:mm}/{h.Closes:HH\\:mm}").Order(StringComparer.Ordinal),
     });
 
     private static string Fingerprint(Service s) => JsonSerializer.Serialize(new

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Polku.Core.Participation.Budgeting;
 
 namespace Polku.Core.Tests.Participation;
@@ -117,8 +116,6 @@ public class EqualSharesTests
         Assert.NotEqual(selected, election.Winners().Order(StringComparer.Ordinal));
     }
 
-    public static TheoryData<string> Districts() => PabulibFiles.All();
-
     public static TheoryData<string> Small()
     {
         var files = PabulibFiles.All();
@@ -160,20 +157,6 @@ public class EqualSharesTests
         Assert.Equal(reference, outcome.Winners);
         var plain = election.Outcome(WinnerRule.EqualShares);
         Assert.Equal(ReferenceEqualShares.Run(projects, ballots, Fraction.FromDecimal(election.Budget) / ballots.Count), plain.Winners);
-    }
-
-    [Theory]
-    [MemberData(nameof(Districts))]
-    public void RealDistrictElection_EqualSharesAdd1_TakesUnderASecond(string file)
-    {
-        var election = PabulibReader.ReadFile(PabulibFiles.PathOf(file)).Election!;
-        election.Outcome(WinnerRule.EqualSharesAdd1);
-
-        var clock = Stopwatch.StartNew();
-        var outcome = election.Outcome(WinnerRule.EqualSharesAdd1);
-        clock.Stop();
-
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"{file}: {clock.Elapsed.TotalMilliseconds:0} ms, {outcome.Runs} runs");
     }
 
     [Theory]

@@ -243,4 +243,63 @@ public class PabulibReaderTests
             "VOTES, line 15, column 3 (vote): the ballot of voter 1 breaks a rule: the chosen projects cost 1,400, at most 1,000 allowed",
             rule.Describe(new CultureInfo("en-GB")));
     }
+
+    [Fact]
+    public void RealFile_CutAtSixtyPercent_IsRefused_NamingTheDeclaredCount()
+    {
+        var text = File.ReadAllText(PabulibFiles.PathOf("poland_gdynia_2020_cisowa-small.pb"));
+        var cut = text[..(int)(text.Length * 0.6)];
+        var lastBreak = cut.LastIndexOf('\n');
+
+        var atLineEnd = PabulibReader.Read(cut[..(lastBreak + 1)]);
+        var midRow = PabulibReader.Read(cut);
+
+        var error = Assert.Single(atLineEnd.Errors);
+        Assert.Null(atLineEnd.Election);
+        Assert.Equal((PabulibProblem.CountMismatch, "META", "num_votes"), (error.Problem, error.Section, error.ColumnName));
+        Assert.StartsWith("572 ≠ ", error.Value, StringComparison.Ordinal);
+        Assert.Null(midRow.Election);
+        Assert.Contains(midRow.Errors, e => e.Problem is PabulibProblem.CountMismatch or PabulibProblem.LastRowCutShort or PabulibProblem.UnknownProject);
+    }
+
+    [Fact]
+    public void DeclaredProjectCount_MustMatchTheProjects()
+    {
+        var error = SingleError(Small.Replace("budget;1000", "budget;1000\nnum_projects;4", StringComparison.Ordinal));
+
+        Assert.Equal((PabulibProblem.CountMismatch, "num_projects", "4 ≠ 3"), (error.Problem, error.ColumnName, error.Value));
+        Assert.Contains("num_projects", error.Describe(CultureInfo.GetCultureInfo("en-GB")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MatchingCounts_AreAccepted()
+    {
+        var election = ReadClean(Small.Replace("budget;1000", "budget;1000\nnum_projects;3\nnum_votes;3", StringComparison.Ordinal));
+
+        Assert.Equal(3, election.Ballots.Count);
+    }
+
+    [Fact]
+    public void LastRowCutInTheMiddle_WithoutALineBreak_IsRefused()
+    {
+        const string text = """
+            META
+            key;value
+            budget;1000
+            vote_type;approval
+            PROJECTS
+            project_id;cost;name
+            a;600;Playground
+            b;500;Benches
+            VOTES
+            voter_id;vote;age
+            1;a,b;34
+            2;a
+            """;
+
+        var error = SingleError(text);
+
+        Assert.Equal((PabulibProblem.LastRowCutShort, "VOTES", 12), (error.Problem, error.Section, error.Line));
+        Assert.True(PabulibReader.Read(text + "\n").Succeeded);
+    }
 }

@@ -44,6 +44,12 @@ public enum PabulibProblem
 
     /// <summary>The META <c>rule</c> names a winner rule Polku does not implement; <see cref="PabulibError.Value"/> names it.</summary>
     RuleNotImplemented,
+
+    /// <summary>META <c>num_projects</c> or <c>num_votes</c> differs from the rows the file has (a truncated or patched file).</summary>
+    CountMismatch,
+
+    /// <summary>The file ends in the middle of its last row (fewer cells than every other row, and no line break).</summary>
+    LastRowCutShort,
 }
 
 /// <summary>

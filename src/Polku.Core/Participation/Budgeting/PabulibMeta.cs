@@ -6,6 +6,8 @@ namespace Polku.Core.Participation.Budgeting;
 public static class PabulibMeta
 {
     public const string Budget = "budget";
+    public const string NumProjects = "num_projects";
+    public const string NumVotes = "num_votes";
     public const string VoteTypeKey = "vote_type";
     public const string MinLength = "min_length";
     public const string MaxLength = "max_length";

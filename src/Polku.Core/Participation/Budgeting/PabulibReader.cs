@@ -43,6 +43,11 @@ public static class PabulibReader
             return new(null, errors);
         }
 
+        if (CutShort(text, rows, sections) is { } cut)
+        {
+            return new(null, [cut]);
+        }
+
         var meta = ReadMeta(sections["META"], errors);
         var projects = ReadProjects(sections["PROJECTS"], errors);
         if (errors.Count > 0 || meta is null || projects is null)
@@ -56,9 +61,58 @@ public static class PabulibReader
             return new(null, errors);
         }
 
+        CheckCount(meta, PabulibMeta.NumProjects, projects.Rows.Count, sections["META"], errors);
+        CheckCount(meta, PabulibMeta.NumVotes, ballots.Count, sections["META"], errors);
+        if (errors.Count > 0)
+        {
+            return new(null, errors);
+        }
+
         var election = new PabulibElection(
             meta.Entries, sections["PROJECTS"].Header, projects.Rows, sections["VOTES"].Header, ballots);
         return new(election, ruleErrors);
+    }
+
+    /// <summary>A declared count must be a whole number equal to the rows the file has: otherwise it is truncated or patched.</summary>
+    private static void CheckCount(MetaRead meta, string key, int actual, Section section, List<PabulibError> errors)
+    {
+        if (meta.Entries.FirstOrDefault(e => e.Key == key).Value is not { } text || text.Trim().Length == 0)
+        {
+            return;
+        }
+
+        var line = meta.Lines[key];
+        if (!int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var declared))
+        {
+            errors.Add(new(PabulibProblem.NotANumber, section.Name, line, 2, key, text.Trim()));
+        }
+        else if (declared != actual)
+        {
+            errors.Add(new(PabulibProblem.CountMismatch, section.Name, line, 2, key,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{declared} ≠ {actual}")));
+        }
+    }
+
+    /// <summary>
+    /// The last row of a file that does not end with a line break, when it has fewer cells than its section's header
+    /// while every other row of the section has them all: the file was cut in the middle of it.
+    /// </summary>
+    private static PabulibError? CutShort(string text, List<Row> rows, Dictionary<string, Section> sections)
+    {
+        if (rows.Count == 0 || text.EndsWith('\n') || text.EndsWith('\r'))
+        {
+            return null;
+        }
+
+        var last = rows[^1];
+        var section = sections.Values.FirstOrDefault(s => s.Rows.Count > 0 && ReferenceEquals(s.Rows[^1], last));
+        if (section is null || last.Cells.Count >= section.Header.Count || section.Rows.Count < 2
+            || section.Rows.Take(section.Rows.Count - 1).Any(r => r.Cells.Count < section.Header.Count))
+        {
+            return null;
+        }
+
+        return new(PabulibProblem.LastRowCutShort, section.Name, last.Line, last.Cells.Count, section.Header[last.Cells.Count - 1], last.Cells[^1]);
     }
 
     private sealed record Row(int Line, IReadOnlyList<string> Cells);
