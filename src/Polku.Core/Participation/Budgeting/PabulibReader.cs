@@ -104,9 +104,12 @@ public static class PabulibReader
             return null;
         }
 
+        // Cells as written, before trailing empty cells are dropped ("3;;" is a whole row of three cells).
         var last = rows[^1];
+        var lastLine = text[(text.LastIndexOfAny(['\n', '\r']) + 1)..];
+        var written = lastLine.Count(c => c == ';') + 1;
         var section = sections.Values.FirstOrDefault(s => s.Rows.Count > 0 && ReferenceEquals(s.Rows[^1], last));
-        if (section is null || last.Cells.Count >= section.Header.Count || section.Rows.Count < 2
+        if (section is null || written >= section.Header.Count || section.Rows.Count < 2
             || section.Rows.Take(section.Rows.Count - 1).Any(r => r.Cells.Count < section.Header.Count))
         {
             return null;
