@@ -39,7 +39,7 @@ public sealed class Questions(PolkuDb db, CatalogueSearch search)
     public async Task<QuestionAnswer> AnswerAsync(string text, CancellationToken ct = default)
     {
         var concepts = Lexicon.Match(text);
-        var urgency = concepts.Select(c => c.Concept.Urgency).FirstOrDefault(k => k != UrgencyKind.None);
+        var urgency = Urgency.Of(concepts);
         var keys = concepts.SelectMany(c => c.Concept.Services ?? []).Distinct().ToList();
         if (keys.Count > 0 || concepts.Any(c => c.Concept.Situations is { Count: > 0 }))
         {

@@ -21,6 +21,9 @@ public enum UrgencyKind
 public static class Urgency
 {
     /// <summary>The first danger the text signals, or <see cref="UrgencyKind.None"/>.</summary>
-    public static UrgencyKind Detect(string? text) =>
-        Lexicon.Match(text).Select(m => m.Concept.Urgency).FirstOrDefault(k => k != UrgencyKind.None);
+    public static UrgencyKind Detect(string? text) => Of(Lexicon.Match(text));
+
+    /// <summary>The first danger among concepts already matched (so a caller that has them does not match twice).</summary>
+    public static UrgencyKind Of(IEnumerable<ConceptMatch> matches) =>
+        matches.Select(m => m.Concept.Urgency).FirstOrDefault(k => k != UrgencyKind.None);
 }

@@ -101,11 +101,15 @@ public static class PolkuWebSetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PolkuClaimsFactory>();
         services.AddOptions<SessionOptions>().Bind(configuration.GetSection(SessionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        var sessions = configuration.GetSection(SessionOptions.Section).Get<SessionOptions>() ?? new SessionOptions();
         services.AddDistributedMemoryCache();
         services.AddSingleton<SessionTicketStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<SessionTicketStore>((o, store) => o.SessionStore = store);
+            .Configure<SessionTicketStore, IOptions<SessionOptions>>((o, store, sessions) =>
+            {
+                o.SessionStore = store;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(sessions.Value.IdleMinutes);
+                SessionTicketStore.AddAbsoluteLifetime(o.Events, TimeSpan.FromHours(sessions.Value.AbsoluteHours));
+            });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
@@ -116,9 +120,7 @@ public static class PolkuWebSetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(sessions.IdleMinutes);
             o.SlidingExpiration = true;
-            SessionTicketStore.AddAbsoluteLifetime(o.Events, context => context.RequestServices.GetRequiredService<IOptions<SessionOptions>>().Value);
 
             // An API answers 401/403 instead of redirecting to the sign-in page.
             o.Events.OnRedirectToLogin = context => ApiStatus(context, StatusCodes.Status401Unauthorized);

@@ -54,7 +54,7 @@ public sealed class SessionTicketStore(IDistributedCache cache, TimeProvider tim
     /// Cookie events for the absolute lifetime: the time of signing in is kept in the ticket (sliding renewal moves
     /// <c>IssuedUtc</c>, not this), and a ticket older than <see cref="SessionOptions.AbsoluteHours"/> is refused.
     /// </summary>
-    public static void AddAbsoluteLifetime(CookieAuthenticationEvents events, Func<HttpContext, SessionOptions> options)
+    public static void AddAbsoluteLifetime(CookieAuthenticationEvents events, TimeSpan limit)
     {
         const string signedIn = "polku.signed-in";
         var signingIn = events.OnSigningIn;
@@ -69,7 +69,6 @@ public sealed class SessionTicketStore(IDistributedCache cache, TimeProvider tim
         events.OnValidatePrincipal = async context =>
         {
             var now = context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow;
-            var limit = TimeSpan.FromHours(options(context.HttpContext).AbsoluteHours);
             if (!context.Properties.Items.TryGetValue(signedIn, out var text)
                 || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
                 || now - at >= limit)
