@@ -132,6 +132,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         var result = await page.RunAxe().WaitAsync(TimeSpan.FromMinutes(2));
         var report = string.Join("\n", result.Violations.Select(Describe));
         Assert.True(result.Violations.Length == 0, $"axe found violations on {what}:\n{report}");
+        if (Environment.GetEnvironmentVariable("POLKU_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            // Every checked page state as a picture, for a person to look at (POLKU_SCREENSHOTS=folder).
+            var language = await page.EvaluateAsync<string>("document.documentElement.lang");
+            var width = page.ViewportSize?.Width ?? 0;
+            var name = string.Concat(what.Select(c => char.IsLetterOrDigit(c) ? c : '-'));
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.{language}.{width}.png"), FullPage = true });
+        }
     }
 
     private static string Describe(AxeResultItem v) =>
