@@ -65,6 +65,18 @@ public abstract partial class CoWrittenNotesTests<TApp>(TApp app) : IClassFixtur
         Assert.Contains("Toivon iltapäiväaikoja.", html, StringComparison.Ordinal);
         Assert.Contains("Asiakas ei ole ilmaissut olevansa samaa mieltä tästä tekstistä.", html, StringComparison.Ordinal);
 
+        Assert.Contains("Aiemmat versiot (1)", html, StringComparison.Ordinal);
+        await using (var db = app.Database.CreateContext())
+        {
+            var versions = (await db.CoWrittenNotes.AsNoTracking().SingleAsync(n => n.Id == Guid.Parse(noteId), Ct)).Versions.OrderBy(v => v.Number).ToList();
+            Assert.Equal([1, 2], versions.Select(v => v.Number));
+            Assert.Equal(["Sovimme perhetyön kokeilusta.", "Sovimme perhetyön kokeilusta iltapäivisin."], versions.Select(v => v.Text));
+            Assert.All(versions, v => Assert.Equal("Anna-Kaisa Rinne", v.AuthorName));
+            Assert.Equal("Toivon iltapäiväaikoja.", versions[0].ClientComment);
+            Assert.True(versions[0].ClientAgrees);
+            Assert.Null(versions[1].ClientAnsweredAt);
+        }
+
         var audit = (await app.AuditEntriesAsync("laura-aaltola")).Where(e => e.Resource == AuditResources.CoWrittenNote && e.ActorName == "Anna-Kaisa Rinne").ToList();
         Assert.Contains(audit, e => e.Action == AuditAction.Change && e.Purpose == AuditPurpose.CareRelationship);
         Assert.Contains(audit, e => e.Action == AuditAction.Read && e.Purpose == AuditPurpose.CareRelationship);
@@ -102,5 +114,44 @@ public abstract partial class CoWrittenNotesTests<TApp>(TApp app) : IClassFixtur
         }
 
         Assert.Contains(await app.AuditEntriesAsync("eino-lehtinen"), e => e.Resource == AuditResources.CoWrittenNote && e.Action == AuditAction.Denied);
+    }
+
+    [Fact]
+    public async Task OnlyTheAuthorRevises_AColleagueWithACareRelationshipIsRefused_AndTheTextStaysTheAuthors()
+    {
+        var laura = await app.ClientAsync("laura-aaltola");
+        var nurse = await app.LogInAsAsync("ammattilainen");
+        var page = $"/Paths/Client/{laura.Id}/Notes";
+        using var drafted = await PolkuWebApp.PostFormAsync(nurse, page, new Dictionary<string, string> { ["Input.Text"] = "Rinteen oma kirjaus." });
+        Assert.Equal(HttpStatusCode.Redirect, drafted.StatusCode);
+        string noteId;
+        await using (var lookup = app.Database.CreateContext())
+        {
+            noteId = (await lookup.CoWrittenNotes.SingleAsync(n => n.ProfessionalText == "Rinteen oma kirjaus.", Ct)).Id.ToString();
+        }
+
+        Assert.Contains($"revise={noteId}", await nurse.GetStringAsync(page, Ct), StringComparison.Ordinal);
+
+        // Minna Karjalainen has her own care relationship with Laura: she reads the note but is not offered to revise it.
+        var colleague = await app.LogInAsAsync("vastuutyontekija");
+        var seen = await colleague.GetStringAsync(page, Ct);
+        Assert.Contains("Rinteen oma kirjaus.", seen, StringComparison.Ordinal);
+        Assert.DoesNotContain($"revise={noteId}", seen, StringComparison.Ordinal);
+        Assert.Contains("Vain muistiinpanon kirjoittaja voi muokata sitä.", seen, StringComparison.Ordinal);
+        var form = await colleague.GetStringAsync($"{page}?revise={noteId}", Ct);
+        Assert.DoesNotContain("Rinteen oma kirjaus.</textarea>", form, StringComparison.Ordinal);
+
+        using var revised = await PolkuWebApp.PostFormAsync(colleague, page, $"{page}?revise={noteId}", new Dictionary<string, string>
+        {
+            ["Revise"] = noteId,
+            ["Input.Text"] = "Karjalaisen muutos toisen nimissä.",
+        });
+        Assert.Equal(HttpStatusCode.Forbidden, revised.StatusCode);
+
+        await using var db = app.Database.CreateContext();
+        var note = await db.CoWrittenNotes.AsNoTracking().SingleAsync(n => n.Id == Guid.Parse(noteId), Ct);
+        Assert.Equal("Rinteen oma kirjaus.", note.ProfessionalText);
+        Assert.Equal("Anna-Kaisa Rinne", note.ProfessionalName);
+        Assert.Single(note.Versions);
     }
 }

@@ -82,9 +82,27 @@ public sealed class OwnDataExport(PolkuDb db, AuditLog audit, TimeProvider clock
                 completedAt = r.CompletedAt,
                 revokedAt = r.RevokedAt,
             });
-        var notes = await db.CoWrittenNotes.AsNoTracking().Where(n => n.ClientId == id).OrderBy(n => n.WrittenAt)
-            .Select(n => new { writtenAt = n.WrittenAt, professionalId = n.ProfessionalId, text = n.ProfessionalText, changedAt = n.ChangedAt, clientComment = n.ClientComment, clientAgrees = n.ClientAgrees, clientAnsweredAt = n.ClientAnsweredAt })
-            .ToListAsync(ct);
+        var notes = (await db.CoWrittenNotes.AsNoTracking().Where(n => n.ClientId == id).OrderBy(n => n.WrittenAt).ToListAsync(ct))
+            .Select(n => new
+            {
+                writtenAt = n.WrittenAt,
+                professionalId = n.ProfessionalId,
+                text = n.ProfessionalText,
+                changedAt = n.ChangedAt,
+                clientComment = n.ClientComment,
+                clientAgrees = n.ClientAgrees,
+                clientAnsweredAt = n.ClientAnsweredAt,
+                versions = n.Versions.OrderBy(v => v.Number).Select(v => new
+                {
+                    number = v.Number,
+                    authorId = v.AuthorId,
+                    writtenAt = v.WrittenAt,
+                    text = v.Text,
+                    clientComment = v.ClientComment,
+                    clientAgrees = v.ClientAgrees,
+                    clientAnsweredAt = v.ClientAnsweredAt,
+                }),
+            });
         var feedback = (await db.FeedbackItems.AsNoTracking().Where(f => f.GiverClientId == id).ToListAsync(ct))
             .OrderBy(f => f.GivenOn)
             .Select(f => new

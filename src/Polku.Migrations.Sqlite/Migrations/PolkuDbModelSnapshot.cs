@@ -2579,6 +2579,58 @@ namespace Polku.Migrations.Sqlite.Migrations
                         .HasForeignKey("ProfessionalId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("Polku.Core.Participation.Notes.CoWrittenNoteVersion", "Versions", b1 =>
+                        {
+                            b1.Property<Guid>("NoteId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AuthorId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AuthorName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("ClientAgrees")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime?>("ClientAnsweredAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ClientComment")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("WrittenAt")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("NoteId", "Number");
+
+                            b1.HasIndex("AuthorId");
+
+                            b1.ToTable("CoWrittenNoteVersions", (string)null);
+
+                            b1.HasOne("Polku.Core.Catalogue.Professional", null)
+                                .WithMany()
+                                .HasForeignKey("AuthorId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("NoteId");
+                        });
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Polku.Core.Participation.Panels.Panel", b =>

@@ -55,5 +55,16 @@ internal sealed class CoWrittenNoteConfiguration : IEntityTypeConfiguration<Polk
         b.Property(n => n.ClientComment).HasMaxLength(Polku.Core.Participation.Notes.CoWrittenNote.TextMaxLength);
         b.HasOne<Client>().WithMany().HasForeignKey(n => n.ClientId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Professional>().WithMany().HasForeignKey(n => n.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
+        b.OwnsMany(n => n.Versions, v =>
+        {
+            v.ToTable("CoWrittenNoteVersions");
+            v.WithOwner().HasForeignKey(x => x.NoteId);
+            v.HasKey(x => new { x.NoteId, x.Number });
+            v.Property(x => x.Number).ValueGeneratedNever();
+            v.Property(x => x.AuthorName).HasMaxLength(200);
+            v.Property(x => x.Text).HasMaxLength(Polku.Core.Participation.Notes.CoWrittenNote.TextMaxLength);
+            v.Property(x => x.ClientComment).HasMaxLength(Polku.Core.Participation.Notes.CoWrittenNote.TextMaxLength);
+            v.HasOne<Professional>().WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 }

@@ -11,6 +11,9 @@ public enum NoteProblem
 {
     NotFound,
     Denied,
+
+    /// <summary>Only the professional who wrote a note revises it; a colleague writes a note of their own.</summary>
+    NotAuthor,
     Empty,
     TooLong,
 }
@@ -18,7 +21,8 @@ public enum NoteProblem
 /// <summary>
 /// Co-written notes. Every read and change goes through <see cref="ClientAccess"/>, so it is allowed only on the
 /// grounds of a care relationship, consent, the client's own data or guardianship, and is written to the audit log.
-/// Only professionals draft and revise; only the client (or a guardian of a child) answers.
+/// Only professionals draft; only a note's author revises it, and every revision is kept as a version; only the
+/// client (or a guardian of a child) answers, and the answer belongs to the version it concerned.
 /// </summary>
 public sealed class CoWrittenNotes(PolkuDb db, ClientAccess access, TimeProvider clock)
 {
@@ -64,14 +68,22 @@ public sealed class CoWrittenNotes(PolkuDb db, ClientAccess access, TimeProvider
             return NoteProblem.Denied;
         }
 
+        if (note.ProfessionalId != professional.ProfessionalId)
+        {
+            return NoteProblem.NotAuthor;
+        }
+
         var opening = await access.OpenAsync(professional, note.ClientId, AuditAction.Change, AuditResources.CoWrittenNote, ct);
         if (opening.Client is null)
         {
             return NoteProblem.Denied;
         }
 
-        note.Revise(text, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
+        if (note.Revise(text, clock.GetUtcNow().UtcDateTime))
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
         return null;
     }
 

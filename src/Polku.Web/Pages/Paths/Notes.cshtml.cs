@@ -29,6 +29,9 @@ public sealed class NotesModel(CoWrittenNotes notes, CurrentActor actor, IString
 
     public List<CoWrittenNote> Notes { get; private set; } = [];
 
+    /// <summary>The signed-in professional: only a note's author is offered to revise it.</summary>
+    public int? ProfessionalId { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } refused)
@@ -36,7 +39,7 @@ public sealed class NotesModel(CoWrittenNotes notes, CurrentActor actor, IString
             return refused;
         }
 
-        if (Notes.FirstOrDefault(n => n.Id == Revise) is { } note)
+        if (Notes.FirstOrDefault(n => n.Id == Revise && n.ProfessionalId == ProfessionalId) is { } note)
         {
             Input = new NoteInput { Text = note.ProfessionalText };
         }
@@ -66,7 +69,7 @@ public sealed class NotesModel(CoWrittenNotes notes, CurrentActor actor, IString
                 return Redirect($"/Paths/Client/{Id}/Notes");
             case NoteProblem.NotFound:
                 return NotFound();
-            case NoteProblem.Denied:
+            case NoteProblem.Denied or NoteProblem.NotAuthor:
                 return StatusCode(StatusCodes.Status403Forbidden);
             default:
                 ModelState.AddModelError(Field, problem == NoteProblem.TooLong
@@ -92,7 +95,9 @@ public sealed class NotesModel(CoWrittenNotes notes, CurrentActor actor, IString
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var (client, list, denied) = await notes.WithClientAsync(await actor.GetAsync(ct), Id, ct);
+        var who = await actor.GetAsync(ct);
+        ProfessionalId = who.ProfessionalId;
+        var (client, list, denied) = await notes.WithClientAsync(who, Id, ct);
         if (client is null || list is null)
         {
             return denied ? StatusCode(StatusCodes.Status403Forbidden) : NotFound();
