@@ -59,10 +59,35 @@ public static class RegisterExtractReader
     public static ExtractLoadResult Load(CsvRecordReader persons, string personsName, CsvRecordReader events, string eventsName, int eventCapacity = 1024,
         bool keepDetail = false)
     {
-        var personIds = new IdTable();
-        var municipalities = keepDetail ? new List<short>() : null;
-        var error = ReadPersons(persons, personsName, personIds, municipalities);
-        return error ?? ReadEvents(events, eventsName, personIds, eventCapacity, municipalities);
+        var staged = new Staged(keepDetail);
+        return staged.ReadPersons(persons, personsName) ?? staged.ReadEvents(events, eventsName, eventCapacity);
+    }
+
+    /// <summary>
+    /// An extract read file by file, for an upload that arrives as a stream: the persons file first (the events refer
+    /// to its ids), then the events file, each read once as it comes in, so neither is ever kept whole or on disk.
+    /// </summary>
+    public sealed class Staged(bool keepDetail)
+    {
+        private readonly IdTable _personIds = new();
+        private readonly List<short>? _municipalities = keepDetail ? [] : null;
+        private bool _personsRead;
+
+        public ExtractError? ReadPersons(CsvRecordReader persons, string personsName)
+        {
+            if (_personsRead)
+            {
+                throw new InvalidOperationException("The persons file has been read already.");
+            }
+
+            _personsRead = true;
+            return RegisterExtractReader.ReadPersons(persons, personsName, _personIds, _municipalities);
+        }
+
+        public ExtractLoadResult ReadEvents(CsvRecordReader events, string eventsName, int eventCapacity = 1024) =>
+            _personsRead
+                ? RegisterExtractReader.ReadEvents(events, eventsName, _personIds, eventCapacity, _municipalities)
+                : throw new InvalidOperationException("The persons file comes before the events file.");
     }
 
     private static ExtractError? ReadHeader(CsvRecordReader csv, string file, string[] required, int[] columns)

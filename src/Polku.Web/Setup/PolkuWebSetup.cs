@@ -137,6 +137,7 @@ public static class PolkuWebSetup
         services.AddSingleton(proxy);
         services.Configure<ForwardedHeadersOptions>(proxy.Apply);
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.Configure<UploadLimits>(configuration.GetSection(UploadLimits.Section));
 
         var oidc = configuration.GetSection(OpenIdConnectSettings.Section).Get<OpenIdConnectSettings>() ?? new OpenIdConnectSettings();
         var oidcErrors = oidc.Validate().ToList();

@@ -1,11 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Polku.Core.Insight;
 using Polku.Core.Localisation;
+using Polku.Web.Setup;
 
 namespace Polku.Web.Pages.Insight;
 
@@ -14,18 +18,21 @@ namespace Polku.Web.Pages.Insight;
 /// events.csv, then cost concentration, heavy users, levels, channels, referrals and waits, each as a table with a
 /// CSV download, filtered by period and municipality. The extract stays in memory only (<see cref="ExtractSessions"/>).
 /// </summary>
-[RequestSizeLimit(MaxUploadBytes + (1 << 20))]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes + (1 << 20))]
-public sealed class IndexModel(ExtractSessions sessions, TimeProvider time, IStringLocalizer<Texts> texts) : PageModel
+/// <remarks>
+/// The upload is read as it arrives (<see cref="StreamedUpload"/>): persons.csv straight into the parser, then
+/// events.csv, so the extract never touches the disk and the size limit stops the upload with this page's message.
+/// </remarks>
+[StreamedForm]
+[IgnoreAntiforgeryToken]
+[RequestSizeLimit((1024L << 20) + (1 << 20))]
+public sealed class IndexModel(ExtractSessions sessions, TimeProvider time, IStringLocalizer<Texts> texts, IAntiforgery antiforgery,
+    IOptions<UploadLimits> limits) : PageModel
 {
-    /// <summary>
-    /// The two files together may be at most this large: 256 MiB, about 2.7 million events as <c>polku generate</c> writes
-    /// them (about 95 bytes a row) — a 100 000-resident extract of about 1.4 million events is 135 MB.
-    /// </summary>
-    public const long MaxUploadBytes = 256L << 20;
+    /// <summary>The two files together may be at most this large (<see cref="UploadLimits.ExtractBytes"/>).</summary>
+    public long MaxUploadBytes => limits.Value.ExtractBytes;
 
-    [BindProperty]
-    public UploadInput Input { get; set; } = new();
+    /// <summary>The upload form's fields (for the labels and messages; the files themselves are streamed).</summary>
+    public UploadInput Input { get; } = new();
 
     [BindProperty(SupportsGet = true)]
     public FilterInput Filter { get; set; } = new();
@@ -64,13 +71,60 @@ public sealed class IndexModel(ExtractSessions sessions, TimeProvider time, IStr
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        ModelState.Remove("Filter.From");
-        ModelState.Remove("Filter.To");
-        ModelState.Remove("Filter.Area");
+        ModelState.Clear();
         sessions.Forget(User);
-        if (ModelState.IsValid && Input.Persons!.Length + Input.Events!.Length > MaxUploadBytes)
+
+        // The CSV reader reads synchronously: allowed for this request, and done on a worker thread.
+        if (HttpContext.Features.Get<IHttpBodyControlFeature>() is { } body)
         {
-            ModelState.AddModelError("Input.Events", texts["Insight.Upload.TooLarge"]);
+            body.AllowSynchronousIO = true;
+        }
+
+        var staged = new RegisterExtractReader.Staged(keepDetail: true);
+        var capacity = (int)Math.Min((Request.ContentLength ?? 0) / 40, 4_000_000) + 16;
+        string? personsName = null, eventsName = null;
+        ExtractLoadResult? result = null;
+        var (problem, field) = await StreamedUpload.ReadAsync(HttpContext, MaxUploadBytes, async (name, fileName, stream) =>
+        {
+            if (fileName.Length == 0 || result is not null)
+            {
+                return;
+            }
+
+            if (name == PersonsField && personsName is null)
+            {
+                personsName = fileName;
+                if (await Task.Run(() => { using var csv = Csv(stream); return staged.ReadPersons(csv, fileName); }, ct) is { } error)
+                {
+                    result = error;
+                }
+            }
+            else if (name == EventsField && personsName is not null && eventsName is null)
+            {
+                eventsName = fileName;
+                result = await Task.Run(() => { using var csv = Csv(stream); return staged.ReadEvents(csv, fileName, capacity); }, ct);
+            }
+        }, ct);
+
+        switch (problem)
+        {
+            case UploadProblem.NotAForm or UploadProblem.BadToken:
+                return BadRequest();
+            case UploadProblem.TooLarge:
+                ModelState.AddModelError(field == PersonsField ? PersonsField : EventsField, texts["Insight.Upload.TooLarge", MaxUploadBytes >> 20]);
+                var tooLarge = Page();
+                tooLarge.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return tooLarge;
+        }
+
+        if (personsName is null)
+        {
+            ModelState.AddModelError(PersonsField, texts["Validation.Required", texts["Insight.Upload.Persons"]]);
+        }
+
+        if (eventsName is null && result?.Error is null)
+        {
+            ModelState.AddModelError(EventsField, texts["Validation.Required", texts["Insight.Upload.Events"]]);
         }
 
         if (!ModelState.IsValid)
@@ -78,34 +132,35 @@ public sealed class IndexModel(ExtractSessions sessions, TimeProvider time, IStr
             return Page();
         }
 
-        var result = await Task.Run(() => Read(Input.Persons!, Input.Events!), ct);
-        if (result.Error is { } error)
+        if (result!.Error is { } failure)
         {
-            var problem = texts["Insight.Problem." + error.Problem];
-            var field = error.File == Input.Persons!.FileName ? "Input.Persons" : "Input.Events";
-            ModelState.AddModelError(field, error.Line == 0
-                ? texts["Cli.Analyze.FileError", error.File, problem]
-                : texts["Cli.Analyze.Error", error.File, error.Line.ToString("N0", CultureInfo.CurrentCulture), error.Column, problem]);
+            var text = texts["Insight.Problem." + failure.Problem];
+            ModelState.AddModelError(failure.File == personsName && eventsName is null ? PersonsField : EventsField, failure.Line == 0
+                ? texts["Cli.Analyze.FileError", failure.File, text]
+                : texts["Cli.Analyze.Error", failure.File, failure.Line.ToString("N0", CultureInfo.CurrentCulture), failure.Column, text]);
             return Page();
         }
 
-        sessions.Keep(User, new LoadedExtract(result.Extract!, Input.Persons!.FileName, Input.Events!.FileName, time.GetUtcNow()));
+        sessions.Keep(User, new LoadedExtract(result.Extract!, personsName!, eventsName!, time.GetUtcNow()));
         return RedirectToPage();
     }
 
-    public IActionResult OnPostForget()
+    public async Task<IActionResult> OnPostForgetAsync()
     {
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            return BadRequest();
+        }
+
         sessions.Forget(User);
         return RedirectToPage();
     }
 
-    private static ExtractLoadResult Read(IFormFile persons, IFormFile events)
-    {
-        using var personsReader = new CsvRecordReader(new StreamReader(persons.OpenReadStream(), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true));
-        using var eventsReader = new CsvRecordReader(new StreamReader(events.OpenReadStream(), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true));
-        var capacity = (int)Math.Min(events.Length / 40, 4_000_000) + 16;
-        return RegisterExtractReader.Load(personsReader, persons.FileName, eventsReader, events.FileName, capacity, keepDetail: true);
-    }
+    private const string PersonsField = "Input.Persons";
+    private const string EventsField = "Input.Events";
+
+    private static CsvRecordReader Csv(Stream stream) =>
+        new(new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
 
     private void Analyze()
     {
