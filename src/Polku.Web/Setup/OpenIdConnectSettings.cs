@@ -2,7 +2,8 @@ namespace Polku.Web.Setup;
 
 /// <summary>
 /// Configuration section "Authentication:OpenIdConnect": sign-in through a production identity provider.
-/// Users signed in this way are matched to a local account by e-mail; roles stay in Polku.
+/// Users signed in this way are matched to a local account by a previous link, or by an e-mail address the provider
+/// says it has verified (<c>email_verified</c>); roles stay in Polku.
 /// </summary>
 public sealed class OpenIdConnectSettings
 {

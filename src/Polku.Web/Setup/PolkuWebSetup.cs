@@ -164,6 +164,9 @@ public static class PolkuWebSetup
                 o.CallbackPath = "/signin-oidc";
                 o.SaveTokens = false;
                 o.GetClaimsFromUserInfoEndpoint = true;
+
+                // Linking by e-mail needs the provider's word that the address is verified (ExternalLoginModel).
+                o.ClaimActions.MapUniqueJsonKey("email_verified", "email_verified");
             });
         }
 

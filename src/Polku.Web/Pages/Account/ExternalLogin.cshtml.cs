@@ -10,8 +10,17 @@ namespace Polku.Web.Pages.Account;
 /// Return point of an OpenID Connect sign-in. The identity provider proves who the person is; Polku keeps the
 /// roles, so the person must already have a local account, found by a previous link or by e-mail address.
 /// </summary>
+/// <remarks>
+/// A provider's user is linked to a local account by e-mail only when the provider says it has verified the address
+/// (<c>email_verified</c> true): anybody may type any address into a provider's profile. An account already linked to
+/// another user of the same provider is not linked again, so a second provider account with the same address cannot
+/// take it over.
+/// </remarks>
 public sealed class ExternalLoginModel(SignInManager<PolkuUser> signIn, UserManager<PolkuUser> users, ILogger<ExternalLoginModel> logger) : PageModel
 {
+    /// <summary>The provider gave an e-mail address without saying it has verified it (so it was not used to link).</summary>
+    public bool EmailNotVerified { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string? returnUrl)
     {
         var info = await signIn.GetExternalLoginInfoAsync();
@@ -23,9 +32,11 @@ public sealed class ExternalLoginModel(SignInManager<PolkuUser> signIn, UserMana
         var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: true);
         if (!result.Succeeded && !result.IsLockedOut)
         {
-            var email = info.Principal.FindFirstValue(ClaimTypes.Email);
-            var user = email is null ? null : await users.FindByEmailAsync(email);
-            if (user is not null && (await users.AddLoginAsync(user, info)).Succeeded)
+            var email = info.Principal.FindFirstValue(ClaimTypes.Email) ?? info.Principal.FindFirstValue("email");
+            EmailNotVerified = email is not null && !IsVerified(info.Principal);
+            var user = email is null || EmailNotVerified ? null : await users.FindByEmailAsync(email);
+            if (user is not null && !(await users.GetLoginsAsync(user)).Any(l => l.LoginProvider == info.LoginProvider)
+                && (await users.AddLoginAsync(user, info)).Succeeded)
             {
                 await signIn.SignInAsync(user, isPersistent: false, info.LoginProvider);
                 result = Microsoft.AspNetCore.Identity.SignInResult.Success;
@@ -38,7 +49,11 @@ public sealed class ExternalLoginModel(SignInManager<PolkuUser> signIn, UserMana
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
         }
 
-        logger.LogInformation("External sign-in refused: no matching local account");
+        logger.LogInformation("External sign-in refused: no linked account and no local account with a verified matching e-mail");
         return Page();
     }
+
+    /// <summary>The provider's <c>email_verified</c> claim is true (a JSON boolean, or the string "true").</summary>
+    private static bool IsVerified(ClaimsPrincipal principal) =>
+        bool.TryParse(principal.FindFirstValue("email_verified"), out var verified) && verified;
 }
