@@ -5,6 +5,7 @@ return args switch
 {
     ["versus-duckdb", ..] => VersusDuckDb.Run(args),
     ["versus-simpy", ..] => VersusSimPy.Run(args),
+    ["winners-all", ..] => WinnersTable.Run(args),
     ["duckdb-run", var persons, var events] => VersusDuckDb.RunDuckDb(persons, events),
     _ => Run(args),
 };

@@ -16,7 +16,8 @@ public class WinnersBenchmark
     [Params(
         "poland_warszawa_2019_falenica.pb",
         "mes/poland_wieliczka_2023.pb",
-        "large/poland_wroclaw_2020_.pb")]
+        "large/poland_wroclaw_2020_.pb",
+        "large/poland_lodz_2022_.pb")]
     public string File { get; set; } = "";
 
     [GlobalSetup]

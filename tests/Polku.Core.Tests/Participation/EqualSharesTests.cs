@@ -129,6 +129,7 @@ public class EqualSharesTests
 
     [Theory]
     [MemberData(nameof(Small))]
+    [MemberData(nameof(PabulibFiles.Large), MemberType = typeof(PabulibFiles))]
     public void Add1_SkippingStepsThatCannotChange_GivesTheSameOutcomeAsRunningEveryStep(string file)
     {
         var election = PabulibReader.ReadFile(PabulibFiles.PathOf(file)).Election!;

@@ -65,6 +65,7 @@ public static class EqualShares
         }
 
         var baseShare = Fraction.FromDecimal(budget) / e.Voters;
+        var units = MoneyUnits.Of(e, budget);
         var add1 = rule is WinnerRule.EqualSharesAdd1 or WinnerRule.EqualSharesAdd1Greedy;
         var track = add1 && skipEqualRuns;
         var runs = 0;
@@ -77,7 +78,7 @@ public static class EqualShares
         while (true)
         {
             var tracked = track && step >= nextTracked;
-            var run = EqualSharesRun.Run(e, baseShare, step, tracked);
+            var run = EqualSharesRun.Run(e, units, baseShare, step, tracked);
             runs++;
             if (!add1)
             {
@@ -93,7 +94,7 @@ public static class EqualShares
                 if (previousStep != chosen.Step)
                 {
                     // The same decisions as the run kept, at the last step it stands for: its payments at that share.
-                    chosen = EqualSharesRun.Run(e, baseShare, previousStep, false);
+                    chosen = EqualSharesRun.Run(e, units, baseShare, previousStep, false);
                     runs++;
                 }
 

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Polku.Core.Participation.Budgeting;
 
 /// <summary>The projects and ballots of an election as arrays, voters with the same ballot counted together.</summary>
@@ -41,13 +43,23 @@ internal sealed class ElectionData
         foreach (var ballot in ballots)
         {
             voters++;
-            var set = new SortedSet<int>();
-            foreach (var id in ballot)
+            var approved = new int[ballot.Count];
+            for (var j = 0; j < approved.Length; j++)
             {
-                set.Add(index.TryGetValue(id, out var i) ? i : throw new ArgumentException($"A ballot names an unknown project {id}.", nameof(ballots)));
+                approved[j] = index.TryGetValue(ballot[j], out var i) ? i : throw new ArgumentException($"A ballot names an unknown project {ballot[j]}.", nameof(ballots));
             }
 
-            var key = set.ToArray();
+            Array.Sort(approved);
+            var distinct = approved.Length == 0 ? 0 : 1;
+            for (var j = 1; j < approved.Length; j++)
+            {
+                if (approved[j] != approved[distinct - 1])
+                {
+                    approved[distinct++] = approved[j];
+                }
+            }
+
+            var key = distinct == approved.Length ? approved : approved[..distinct];
             if (groups.TryGetValue(key, out var g))
             {
                 groupVoters[g]++;
@@ -133,22 +145,48 @@ internal sealed class ElectionData
     }
 }
 
-/// <summary>An amount that depends on the add1 step t: <c>A + B·t</c>, with exact coefficients.</summary>
-internal readonly record struct Affine(Fraction A, Fraction B)
+/// <summary>
+/// The election's money as whole numbers: every cost and the budget times <see cref="Scale"/> (10 to the largest
+/// number of decimals among them), so that Equal Shares can count in integers.
+/// </summary>
+internal sealed record MoneyUnits(BigInteger Scale, BigInteger Budget, BigInteger[] Costs)
 {
-    public static Affine Constant(Fraction value) => new(value, Fraction.Zero);
+    public static MoneyUnits Of(ElectionData e, decimal budget)
+    {
+        var decimals = e.Costs.Append(budget).Max(d => d.Scale);
+        var scale = BigInteger.Pow(10, decimals);
+        return new MoneyUnits(scale, Units(budget, decimals), [.. e.Costs.Select(c => Units(c, decimals))]);
+    }
 
-    public Fraction At(Fraction t) => B.IsZero ? A : A + B * t;
+    private static BigInteger Units(decimal value, int decimals)
+    {
+        var exact = Fraction.FromDecimal(value) * Fraction.FromInteger(BigInteger.Pow(10, decimals));
+        return exact.Numerator;
+    }
+}
 
-    public static Affine operator +(Affine x, Affine y) => new(x.A + y.A, x.B + y.B);
+/// <summary>
+/// A price per unit of utility, <c>(A + B·t) / Den</c> at the add1 step t (<c>Value / Den</c> at the run's own step),
+/// with <see cref="Key"/> = ⌊value · 2⁶²⌋ so that most comparisons need no multiplication of long numbers.
+/// </summary>
+internal readonly record struct Ratio(BigInteger A, BigInteger B, BigInteger Value, BigInteger Den, long Key) : IComparable<Ratio>
+{
+    private const int KeyBits = 62;
 
-    public static Affine operator -(Affine x, Affine y) => new(x.A - y.A, x.B - y.B);
+    /// <summary>A ratio at most 1 (every price per unit of utility is): its key fits in a long.</summary>
+    public static Ratio Of(BigInteger a, BigInteger b, BigInteger value, BigInteger den) =>
+        new(a, b, value, den, (long)((value << KeyBits) / den));
 
-    public static Affine operator *(Affine x, long y) => new(x.A * y, x.B * y);
+    public int CompareTo(Ratio other) =>
+        Key != other.Key ? Key.CompareTo(other.Key) : (Value * other.Den).CompareTo(other.Value * Den);
 
-    public static Affine operator /(Affine x, long y) => new(x.A / y, x.B / y);
+    public static bool operator >(Ratio x, Ratio y) => x.CompareTo(y) > 0;
 
-    public static Affine operator /(Affine x, Fraction y) => new(x.A / y, x.B / y);
+    public static bool operator <(Ratio x, Ratio y) => x.CompareTo(y) < 0;
+
+    public static bool operator >=(Ratio x, Ratio y) => x.CompareTo(y) >= 0;
+
+    public static bool operator <=(Ratio x, Ratio y) => x.CompareTo(y) <= 0;
 }
 
 /// <summary>
@@ -156,49 +194,65 @@ internal readonly record struct Affine(Fraction A, Fraction B)
 /// money is the share less the full prices ρ of the funded projects they approved, or nothing once they paid all
 /// they had, so voters who approved the same funded projects are in one class.
 /// <para>
-/// Every amount is kept as an affine function of the add1 step t (share = budget / voters + t), and every decision
-/// the run takes (a project unaffordable, a supporter class paying all it has, one project chosen over another) is a
-/// sign of such a function at the step run. When tracking, the run records the last step <see cref="StableUpTo"/>
-/// up to which every one of those signs stays as it is: at those steps the run takes the same decisions and funds the
-/// same projects, so add1 need not run them.
+/// The run counts in integers: every class's money is a numerator over one common denominator D (the voters times
+/// the money's scale at first). Funding a project whose price ρ = X / (D·r) does not divide evenly multiplies D by
+/// r / gcd(X, r); the classes' numerators follow lazily, when a class is next looked at. So comparing two amounts is
+/// comparing two integers, and no step needs a greatest common divisor of long numbers; the exact fractions are made
+/// only for the explanations of the run that decided.
+/// </para>
+/// <para>
+/// With tracking, every amount is also kept as an affine function of the add1 step t (share = budget / voters + t),
+/// and every decision the run takes (a project unaffordable, a supporter class paying all it has, one project chosen
+/// over another) is a sign of such a function at the step run. The run records the last step
+/// <see cref="StableUpTo"/> up to which every one of those signs stays as it is: at those steps the run takes the
+/// same decisions and funds the same projects, so add1 need not run them.
 /// </para>
 /// </summary>
 internal sealed class EqualSharesRun
 {
     private const int ZeroClass = 0;
     private readonly ElectionData _e;
+    private readonly MoneyUnits _units;
     private readonly bool _track;
-    private readonly Fraction _t;
-    private readonly List<Affine> _classMoney = [];
-    private readonly List<Fraction> _classValue = [];
-    private readonly List<long> _classKey = [];
+
+    // Each class's money as a numerator over D: at this step, and (tracking) as A + B·t; with the epoch it is in.
+    private readonly List<BigInteger> _value = [];
+    private readonly List<BigInteger> _moneyA = [];
+    private readonly List<BigInteger> _moneyB = [];
+    private readonly List<int> _epoch = [];
+
+    // D = _perUnit · scale; each epoch multiplied D by one of _multipliers.
+    private readonly List<long> _multipliers = [];
+    private readonly Dictionary<int, BigInteger> _factors = [];
+    private BigInteger _d;
+    private BigInteger _perUnit;
+
+    // Each ballot group's class; a project's classes are counted from its groups when it is evaluated.
     private readonly int[] _groupClass;
-    private readonly Dictionary<int, long>[] _projectClasses;
-    private readonly List<(int Project, Fraction Rho, IReadOnlyList<SharePayment> Payments)> _funded = [];
-    private readonly bool[] _active;
+    private long[] _classVoters = new long[64];
+    private readonly List<int> _touched = [];
+    private readonly List<Funding> _funded = [];
     private long _stableUpTo = long.MaxValue;
 
-    private EqualSharesRun(ElectionData e, Fraction baseShare, long step, bool track)
+    /// <summary>A funded project as the run counted it: its price and payments are numerators over <c>D</c>.</summary>
+    private sealed record Funding(int Project, BigInteger Rho, BigInteger D, List<(BigInteger Payment, long Voters)> Payments);
+
+    private EqualSharesRun(ElectionData e, MoneyUnits units, Fraction baseShare, long step, bool track)
     {
         _e = e;
+        _units = units;
         _track = track;
-        _t = Fraction.FromInteger(step);
         Step = step;
-        Share = baseShare + _t;
-        _classMoney.Add(Affine.Constant(Fraction.Zero));
-        _classValue.Add(Fraction.Zero);
-        _classKey.Add(0);
-        _classMoney.Add(track ? new Affine(baseShare, Fraction.FromInteger(1)) : Affine.Constant(Share));
-        _classValue.Add(Share);
-        _classKey.Add(Key(Share));
+        Share = baseShare + Fraction.FromInteger(step);
+
+        // The share (budget / voters + t) over D = voters · scale.
+        _perUnit = e.Voters;
+        _d = e.Voters * units.Scale;
+        AddClass(BigInteger.Zero, BigInteger.Zero, BigInteger.Zero);
+        var perStep = _d;
+        AddClass(units.Budget + perStep * step, units.Budget, perStep);
         _groupClass = new int[e.GroupProjects.Length];
         Array.Fill(_groupClass, 1);
-        _active = new bool[e.Count];
-        _projectClasses = new Dictionary<int, long>[e.Count];
-        for (var p = 0; p < e.Count; p++)
-        {
-            _projectClasses[p] = new Dictionary<int, long> { [1] = e.Approvals[p] };
-        }
     }
 
     public long Step { get; }
@@ -212,11 +266,14 @@ internal sealed class EqualSharesRun
     /// <summary>With tracking, the last step (≥ <see cref="Step"/>) with the same decisions; otherwise <see cref="Step"/>.</summary>
     public long StableUpTo => _track ? _stableUpTo : Step;
 
-    public IEnumerable<(int Project, Fraction Rho, IReadOnlyList<SharePayment> Payments)> Funded() => _funded;
+    /// <summary>The funded projects in the order funded, with each one's price ρ and who paid what.</summary>
+    public IEnumerable<(int Project, Fraction Rho, IReadOnlyList<SharePayment> Payments)> Funded() =>
+        _funded.Select(f => (f.Project, f.D.IsZero ? Fraction.Zero : Fraction.Of(f.Rho, f.D),
+            (IReadOnlyList<SharePayment>)[.. f.Payments.OrderByDescending(p => p.Payment).Select(p => new SharePayment(p.Voters, Fraction.Of(p.Payment, f.D)))]));
 
-    public static EqualSharesRun Run(ElectionData e, Fraction baseShare, long step, bool trackStability)
+    public static EqualSharesRun Run(ElectionData e, MoneyUnits units, Fraction baseShare, long step, bool trackStability)
     {
-        var run = new EqualSharesRun(e, baseShare, step, trackStability);
+        var run = new EqualSharesRun(e, units, baseShare, step, trackStability);
         run.Execute();
         return run;
     }
@@ -227,31 +284,33 @@ internal sealed class EqualSharesRun
         var money = new Fraction[_e.Count];
         for (var p = 0; p < _e.Count; p++)
         {
-            var byClass = new Dictionary<int, long>();
+            var sum = BigInteger.Zero;
             foreach (var g in _e.ProjectGroups[p])
             {
-                byClass[_groupClass[g]] = byClass.GetValueOrDefault(_groupClass[g]) + _e.GroupVoters[g];
-            }
-
-            foreach (var (c, voters) in byClass)
-            {
+                var c = _groupClass[g];
                 if (c != ZeroClass)
                 {
-                    money[p] += _classValue[c] * voters;
+                    Current(c);
+                    sum += _value[c] * _e.GroupVoters[g];
                 }
             }
+
+            money[p] = Fraction.Of(sum, _d);
         }
 
         return money;
     }
 
-    private sealed record Evaluation(int[] Classes, long[] Counts, int Poor, Affine Rho, Affine Afford, Fraction AffordValue);
+    /// <summary>
+    /// A project's price: its supporter classes poorest first, how many of them pay all they have (<see cref="Poor"/>),
+    /// the price ρ = X / (D·Rest) of the others (X also as <c>XA + XB·t</c>), and ρ per unit of utility.
+    /// </summary>
+    private sealed record Evaluation(int[] Classes, long[] Counts, int Poor, long Rest, BigInteger X, BigInteger XA, BigInteger XB, Ratio Afford);
 
     private void Execute()
     {
         var remaining = new List<int>();
-        var bound = new Affine[_e.Count];
-        var boundValue = new Fraction[_e.Count];
+        var bound = new Ratio[_e.Count];
         for (var p = 0; p < _e.Count; p++)
         {
             if (_e.Approvals[p] == 0)
@@ -262,20 +321,21 @@ internal sealed class EqualSharesRun
             if (_e.Costs[p] == 0)
             {
                 Winners.Add(p);
-                _funded.Add((p, Fraction.Zero, []));
+                _funded.Add(new Funding(p, BigInteger.Zero, BigInteger.Zero, []));
                 continue;
             }
 
-            _active[p] = true;
-            bound[p] = Affine.Constant(Fraction.Of(1, _e.Approvals[p]));
-            boundValue[p] = bound[p].A;
+            // ρ / cost is at least 1 / approvals (every supporter paying an equal part).
+            bound[p] = Ratio.Of(BigInteger.One, BigInteger.Zero, BigInteger.One, _e.Approvals[p]);
             remaining.Add(p);
         }
 
         var evaluations = new Dictionary<int, Evaluation>();
+        var comparer = Comparer<int>.Create((a, b) => bound[a].CompareTo(bound[b]));
+        var tieOrder = Comparer<int>.Create(_e.TieOrder);
         while (remaining.Count > 0)
         {
-            remaining.Sort((a, b) => boundValue[a].CompareTo(boundValue[b]));
+            remaining.Sort(comparer);
             var best = -1;
             var tied = new List<int>();
             var evaluated = new List<int>();
@@ -285,7 +345,7 @@ internal sealed class EqualSharesRun
             for (var i = 0; i < remaining.Count; i++)
             {
                 var p = remaining[i];
-                if (best >= 0 && boundValue[p] > evaluations[best].AffordValue)
+                if (best >= 0 && bound[p] > evaluations[best].Afford)
                 {
                     skipped.AddRange(remaining.Skip(i));
                     break;
@@ -300,9 +360,8 @@ internal sealed class EqualSharesRun
 
                 evaluations[p] = evaluation;
                 bound[p] = evaluation.Afford;
-                boundValue[p] = evaluation.AffordValue;
                 evaluated.Add(p);
-                var order = best < 0 ? -1 : evaluation.AffordValue.CompareTo(evaluations[best].AffordValue);
+                var order = best < 0 ? -1 : evaluation.Afford.CompareTo(evaluations[best].Afford);
                 if (order < 0)
                 {
                     best = p;
@@ -317,7 +376,6 @@ internal sealed class EqualSharesRun
             foreach (var p in unaffordable)
             {
                 remaining.Remove(p);
-                _active[p] = false;
             }
 
             if (best < 0)
@@ -325,11 +383,11 @@ internal sealed class EqualSharesRun
                 break;
             }
 
-            var winner = tied.Count == 1 ? best : tied.Min(Comparer<int>.Create(_e.TieOrder));
+            var winner = tied.Count == 1 ? best : tied.Min(tieOrder);
             if (tied.Count > 1)
             {
                 var by = tied.Where(p => p != winner).Select(p => _e.Separates(winner, p)).Max();
-                Ties.Add(new WinnerTie([.. tied.Order(Comparer<int>.Create(_e.TieOrder)).Select(p => _e.Ids[p])], _e.Ids[winner], by, false));
+                Ties.Add(new WinnerTie([.. tied.Order(tieOrder).Select(p => _e.Ids[p])], _e.Ids[winner], by, false));
             }
 
             var chosen = evaluations[winner];
@@ -339,7 +397,10 @@ internal sealed class EqualSharesRun
                 {
                     if (p != winner)
                     {
-                        Keep(bound[p] - chosen.Afford, strict: _e.TieOrder(winner, p) > 0);
+                        // bound[p] − chosen.Afford over the positive Den·Den.
+                        var x = bound[p];
+                        var y = chosen.Afford;
+                        Keep(x.A * y.Den - y.A * x.Den, x.B * y.Den - y.B * x.Den, strict: _e.TieOrder(winner, p) > 0);
                     }
                 }
             }
@@ -352,99 +413,136 @@ internal sealed class EqualSharesRun
     /// <summary>The project's price, or null (and a recorded decision) when its supporters cannot afford it.</summary>
     private Evaluation? Evaluate(int p)
     {
-        var classes = _projectClasses[p];
-        var ids = new int[classes.Count];
-        var counts = new long[classes.Count];
-        var i = 0;
-        foreach (var (c, _) in classes)
+        // The supporters' classes and how many supporters each holds (a scan of the project's ballot groups).
+        if (_classVoters.Length < _value.Count)
         {
-            ids[i++] = c;
+            Array.Resize(ref _classVoters, Math.Max(_value.Count, 2 * _classVoters.Length));
         }
 
-        var cost = _e.CostFractions[p];
-        Array.Sort(ids, (a, b) => Compare(_classKey[a], _classValue[a], _classKey[b], _classValue[b]));
+        var groups = _e.ProjectGroups[p];
+        for (var k = 0; k < groups.Length; k++)
+        {
+            var c = _groupClass[groups[k]];
+            if (_classVoters[c] == 0)
+            {
+                _touched.Add(c);
+            }
+
+            _classVoters[c] += _e.GroupVoters[groups[k]];
+        }
+
+        var ids = _touched.ToArray();
+        _touched.Clear();
+        foreach (var c in ids)
+        {
+            Current(c);
+        }
+
+        Array.Sort(ids, (a, b) => _value[a].CompareTo(_value[b]));
+        var counts = new long[ids.Length];
         for (var j = 0; j < ids.Length; j++)
         {
-            counts[j] = classes[ids[j]];
+            counts[j] = _classVoters[ids[j]];
+            _classVoters[ids[j]] = 0;
         }
 
-        var paid = Fraction.Zero;
+        // ρ = x / (D·rest) while the poorest classes pay all they have; a class pays ρ when ρ ≤ its money.
+        var cost = _units.Costs[p] * _perUnit;
+        var x = cost;
         var rest = _e.Approvals[p];
         var poor = 0;
-        var rhoValue = Fraction.Zero;
         for (; poor < ids.Length; poor++)
         {
-            rhoValue = (cost - paid) / rest;
             var c = ids[poor];
-            if (Compare(Key(rhoValue), rhoValue, _classKey[c], _classValue[c]) <= 0)
+            if (x <= _value[c] * rest)
             {
                 break;
             }
 
             if (c != ZeroClass)
             {
-                paid += _classValue[c] * counts[poor];
+                x -= _value[c] * counts[poor];
             }
 
             rest -= counts[poor];
         }
 
+        BigInteger xa = x, xb = BigInteger.Zero;
+        if (_track)
+        {
+            var paidA = BigInteger.Zero;
+            var paidB = BigInteger.Zero;
+            for (var j = 0; j < poor; j++)
+            {
+                paidA += _moneyA[ids[j]] * counts[j];
+                paidB += _moneyB[ids[j]] * counts[j];
+            }
+
+            xa = cost - paidA;
+            xb = -paidB;
+            if (poor == ids.Length)
+            {
+                // Not affordable while cost − (all the supporters' money) stays positive.
+                Keep(xa, xb, strict: true);
+            }
+            else
+            {
+                for (var j = 0; j < ids.Length; j++)
+                {
+                    var c = ids[j];
+                    if (j < poor)
+                    {
+                        // ρ − money > 0 (over D·rest).
+                        Keep(xa - _moneyA[c] * rest, xb - _moneyB[c] * rest, strict: true);
+                    }
+                    else
+                    {
+                        Keep(_moneyA[c] * rest - xa, _moneyB[c] * rest - xb, strict: false);
+                    }
+                }
+            }
+        }
+
         if (poor == ids.Length)
         {
             // Every supporter would pay all they have and the cost is still not covered: not affordable.
-            if (_track)
-            {
-                var money = Affine.Constant(Fraction.Zero);
-                for (var j = 0; j < ids.Length; j++)
-                {
-                    money += _classMoney[ids[j]] * counts[j];
-                }
-
-                Keep(Affine.Constant(cost) - money, strict: true);
-            }
-
             return null;
         }
 
-        var rho = Affine.Constant(rhoValue);
-        if (_track)
-        {
-            var poorMoney = Affine.Constant(Fraction.Zero);
-            for (var j = 0; j < poor; j++)
-            {
-                poorMoney += _classMoney[ids[j]] * counts[j];
-            }
-
-            rho = (Affine.Constant(cost) - poorMoney) / rest;
-            for (var j = 0; j < ids.Length; j++)
-            {
-                if (j < poor)
-                {
-                    Keep(rho - _classMoney[ids[j]], strict: true);
-                }
-                else
-                {
-                    Keep(_classMoney[ids[j]] - rho, strict: false);
-                }
-            }
-        }
-
-        var afford = rho / cost;
-        return new Evaluation(ids, counts, poor, rho, afford, rhoValue / cost);
+        // ρ / cost = x / (D·rest·cost) = x / (rest · cost·D).
+        var den = cost * rest;
+        return new Evaluation(ids, counts, poor, rest, x, xa, xb, Ratio.Of(xa, xb, x, den));
     }
 
     private void Fund(int winner, Evaluation chosen)
     {
-        var rhoValue = chosen.Rho.At(_t);
+        // ρ = X / (D·rest): make D a multiple of rest / g so that ρ is a whole numerator over the new D.
+        var rest = chosen.Rest;
+        var g = _track
+            ? Gcd(Gcd(Remainder(chosen.XA, rest), Remainder(chosen.XB, rest)), rest)
+            : Gcd(Remainder(chosen.X, rest), rest);
+        var m = rest / g;
+        if (m > 1)
+        {
+            _d *= m;
+            _perUnit *= m;
+            _multipliers.Add(m);
+            _factors.Clear();
+        }
+
+        var rho = chosen.X / g;
+        var rhoA = _track ? chosen.XA / g : BigInteger.Zero;
+        var rhoB = _track ? chosen.XB / g : BigInteger.Zero;
         var newClass = new Dictionary<int, int>();
-        var payments = new Dictionary<Fraction, long>();
+        var payments = new Dictionary<BigInteger, long>();
         for (var j = 0; j < chosen.Classes.Length; j++)
         {
             var c = chosen.Classes[j];
+            Current(c);
             if (j < chosen.Poor)
             {
                 newClass[c] = ZeroClass;
-                var value = _classValue[c];
+                var value = _value[c];
                 if (!value.IsZero)
                 {
                     payments[value] = payments.GetValueOrDefault(value) + chosen.Counts[j];
@@ -452,85 +550,120 @@ internal sealed class EqualSharesRun
             }
             else
             {
-                _classMoney.Add(_classMoney[c] - chosen.Rho);
-                _classValue.Add(_classValue[c] - rhoValue);
-                _classKey.Add(Key(_classValue[^1]));
-                newClass[c] = _classMoney.Count - 1;
-                payments[rhoValue] = payments.GetValueOrDefault(rhoValue) + chosen.Counts[j];
+                newClass[c] = AddClass(_value[c] - rho, _track ? _moneyA[c] - rhoA : default, _track ? _moneyB[c] - rhoB : default);
+                payments[rho] = payments.GetValueOrDefault(rho) + chosen.Counts[j];
             }
         }
 
-        _active[winner] = false;
-        foreach (var g in _e.ProjectGroups[winner])
+        foreach (var group in _e.ProjectGroups[winner])
         {
-            var from = _groupClass[g];
-            var to = newClass[from];
-            if (to == from)
-            {
-                continue;
-            }
-
-            _groupClass[g] = to;
-            var voters = _e.GroupVoters[g];
-            foreach (var p in _e.GroupProjects[g])
-            {
-                if (!_active[p])
-                {
-                    continue;
-                }
-
-                var classes = _projectClasses[p];
-                var left = classes[from] - voters;
-                if (left == 0)
-                {
-                    classes.Remove(from);
-                }
-                else
-                {
-                    classes[from] = left;
-                }
-
-                classes[to] = classes.GetValueOrDefault(to) + voters;
-            }
+            _groupClass[group] = newClass[_groupClass[group]];
         }
 
         Winners.Add(winner);
-        _funded.Add((winner, rhoValue, [.. payments.OrderByDescending(kv => kv.Key).Select(kv => new SharePayment(kv.Value, kv.Key))]));
+        _funded.Add(new Funding(winner, rho, _d, [.. payments.Select(kv => (kv.Key, kv.Value))]));
     }
 
-    /// <summary>
-    /// ⌊v · 2³²⌋ (capped), an integer key that orders two amounts whenever the keys differ; equal keys are compared
-    /// exactly. It saves multiplying long numerators in most comparisons.
-    /// </summary>
-    private static long Key(Fraction v)
+    private int AddClass(BigInteger value, BigInteger a, BigInteger b)
     {
-        var key = (v.Numerator << 32) / v.Denominator;
-        return key >= long.MaxValue ? long.MaxValue : (long)key;
+        _value.Add(value);
+        if (_track)
+        {
+            _moneyA.Add(a);
+            _moneyB.Add(b);
+        }
+
+        _epoch.Add(_multipliers.Count);
+        return _value.Count - 1;
     }
 
-    private static int Compare(long keyA, Fraction a, long keyB, Fraction b) =>
-        keyA != keyB ? keyA.CompareTo(keyB) : a.CompareTo(b);
-
-    /// <summary>Records a decision: <paramref name="d"/> is positive (or, not strict, not negative) at this step.</summary>
-    private void Keep(Affine d, bool strict)
+    /// <summary>Brings a class's numerators over the current D (multiplying by what D was multiplied by since).</summary>
+    private void Current(int c)
     {
-        if (d.B.Sign >= 0)
+        var epoch = _epoch[c];
+        if (c == ZeroClass || epoch == _multipliers.Count)
         {
             return;
         }
 
-        // d(t) = A + B·t with B < 0 keeps its sign while t < -A/B (or t ≤ -A/B when not strict).
-        var root = -d.A / d.B;
-        var last = strict ? (root.Numerator - 1) / root.Denominator : root.Numerator / root.Denominator;
-        if (root.Sign < 0)
+        var factor = Factor(epoch);
+        _value[c] *= factor;
+        if (_track)
+        {
+            _moneyA[c] *= factor;
+            _moneyB[c] *= factor;
+        }
+
+        _epoch[c] = _multipliers.Count;
+    }
+
+    /// <summary>The product of the multipliers from <paramref name="epoch"/> to now.</summary>
+    private BigInteger Factor(int epoch)
+    {
+        if (epoch == _multipliers.Count)
+        {
+            return BigInteger.One;
+        }
+
+        if (!_factors.TryGetValue(epoch, out var factor))
+        {
+            factor = Factor(epoch + 1) * _multipliers[epoch];
+            _factors[epoch] = factor;
+        }
+
+        return factor;
+    }
+
+    private static long Remainder(BigInteger x, long divisor) => (long)BigInteger.Remainder(x, divisor);
+
+    private static long Gcd(long a, long b)
+    {
+        a = Math.Abs(a);
+        b = Math.Abs(b);
+        while (b != 0)
+        {
+            (a, b) = (b, a % b);
+        }
+
+        return a;
+    }
+
+    /// <summary>
+    /// Records a decision: <c>dA + dB·t</c> (over a positive denominator) is positive (or, not strict, not negative)
+    /// at this step, and stays so while t is at most the step this returns.
+    /// </summary>
+    private void Keep(BigInteger dA, BigInteger dB, bool strict)
+    {
+        if (dB.Sign >= 0)
+        {
+            return;
+        }
+
+        if (_stableUpTo != long.MaxValue)
+        {
+            // Still so at the last stable step: d falls with t, so it is so at every step before.
+            var at = dA + dB * _stableUpTo;
+            if (strict ? at.Sign > 0 : at.Sign >= 0)
+            {
+                return;
+            }
+        }
+
+        // dA + dB·t > 0 ⟺ t < dA / |dB|; ≥ 0 ⟺ t ≤ dA / |dB|.
+        long last;
+        if (dA.Sign < 0 || (strict && dA.IsZero))
         {
             last = -1;
         }
-
-        var bounded = last > long.MaxValue ? long.MaxValue : (long)last;
-        if (bounded < _stableUpTo)
+        else
         {
-            _stableUpTo = bounded;
+            var q = BigInteger.Divide(strict ? dA - 1 : dA, -dB);
+            last = q > long.MaxValue ? long.MaxValue : (long)q;
+        }
+
+        if (last < _stableUpTo)
+        {
+            _stableUpTo = last;
         }
     }
 }
