@@ -20,6 +20,7 @@ public static class AuditResources
     public const string Feedback = "participation.feedback";
     public const string CoWrittenNote = "participation.note";
     public const string Handoff = "assistant.handoff";
+    public const string Plan = "paths.plan";
 
-    public static IReadOnlyList<string> All { get; } = [ClientList, ClientDetails, ClientFamily, ClientContact, AccessLog, OwnDataExport, Assessments, Assessment, Path, Referral, Touchpoint, Alerts, FhirExport, Feedback, CoWrittenNote, Handoff];
+    public static IReadOnlyList<string> All { get; } = [ClientList, ClientDetails, ClientFamily, ClientContact, AccessLog, OwnDataExport, Assessments, Assessment, Path, Referral, Touchpoint, Alerts, FhirExport, Feedback, CoWrittenNote, Handoff, Plan];
 }

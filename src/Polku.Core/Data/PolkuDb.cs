@@ -55,6 +55,7 @@ public class PolkuDb(DbContextOptions<PolkuDb> options) : IdentityDbContext<Polk
     public DbSet<PanelMeeting> PanelMeetings => Set<PanelMeeting>();
     public DbSet<PanelProposal> PanelProposals => Set<PanelProposal>();
     public DbSet<HandoffMessage> HandoffMessages => Set<HandoffMessage>();
+    public DbSet<Plans.ClientPlan> ClientPlans => Set<Plans.ClientPlan>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2159,6 +2159,30 @@ namespace Polku.Migrations.Postgres.Migrations
                     b.ToTable("Touchpoints");
                 });
 
+            modelBuilder.Entity("Polku.Core.Plans.ClientPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("EpisodeId")
+                        .IsUnique();
+
+                    b.ToTable("ClientPlans");
+                });
+
             modelBuilder.Entity("Polku.Core.Segmentation.Assessment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2868,6 +2892,107 @@ namespace Polku.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Polku.Core.Plans.ClientPlan", b =>
+                {
+                    b.HasOne("Polku.Core.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Polku.Core.Paths.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Polku.Core.Plans.ClientPlanVersion", "Versions", b1 =>
+                        {
+                            b1.Property<Guid>("PlanId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("AuthorId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("AuthorName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<bool?>("ClientAgrees")
+                                .HasColumnType("boolean");
+
+                            b1.Property<DateTime?>("ClientAnsweredAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ClientComment")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Content")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<DateTime>("WrittenAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("PlanId", "Number");
+
+                            b1.ToTable("ClientPlanVersions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId");
+                        });
+
+                    b.OwnsMany("Polku.Core.Plans.PlanFollowUp", "FollowUps", b1 =>
+                        {
+                            b1.Property<Guid>("PlanId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ById")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("ByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<DateOnly>("On")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("PlanVersion")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTime>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Scores")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.HasKey("PlanId", "Number");
+
+                            b1.ToTable("ClientPlanFollowUps", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId");
+                        });
+
+                    b.Navigation("FollowUps");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Polku.Core.Segmentation.Assessment", b =>

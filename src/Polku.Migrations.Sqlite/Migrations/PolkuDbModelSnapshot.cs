@@ -2098,6 +2098,30 @@ namespace Polku.Migrations.Sqlite.Migrations
                     b.ToTable("Touchpoints");
                 });
 
+            modelBuilder.Entity("Polku.Core.Plans.ClientPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("EpisodeId")
+                        .IsUnique();
+
+                    b.ToTable("ClientPlans");
+                });
+
             modelBuilder.Entity("Polku.Core.Segmentation.Assessment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2803,6 +2827,107 @@ namespace Polku.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Polku.Core.Plans.ClientPlan", b =>
+                {
+                    b.HasOne("Polku.Core.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Polku.Core.Paths.Episode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Polku.Core.Plans.ClientPlanVersion", "Versions", b1 =>
+                        {
+                            b1.Property<Guid>("PlanId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AuthorId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AuthorName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool?>("ClientAgrees")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime?>("ClientAnsweredAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ClientComment")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Content")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("WrittenAt")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("PlanId", "Number");
+
+                            b1.ToTable("ClientPlanVersions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId");
+                        });
+
+                    b.OwnsMany("Polku.Core.Plans.PlanFollowUp", "FollowUps", b1 =>
+                        {
+                            b1.Property<Guid>("PlanId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ById")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("On")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("PlanVersion")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("RecordedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Scores")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("PlanId", "Number");
+
+                            b1.ToTable("ClientPlanFollowUps", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId");
+                        });
+
+                    b.Navigation("FollowUps");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Polku.Core.Segmentation.Assessment", b =>

@@ -1,0 +1,348 @@
+using Microsoft.EntityFrameworkCore;
+using Polku.Core.Audit;
+using Polku.Core.Clients;
+using Polku.Core.Data;
+using Polku.Core.Identity;
+using Polku.Core.Paths;
+
+namespace Polku.Core.Plans;
+
+/// <summary>An episode's plan as a reader may see it, with the client and the grounds of the reading.</summary>
+public sealed record PlanReading(Episode Episode, Client Client, ClientPlan? Plan, AuditPurpose Purpose);
+
+/// <summary>
+/// Client plans: made by a professional in a care relationship with the client, read by the client (or a guardian of
+/// a child) and by professionals in a care relationship — not on the temporary grounds of a consent or a pending
+/// referral. Every reading and change is in the client's audit log; every change is a version.
+/// </summary>
+public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>How far ahead a follow-up or an action may be dated.</summary>
+    public const int MaxYearsAhead = 3;
+
+    public async Task<(PlanReading? Reading, PlanProblem? Problem)> ReadAsync(Actor actor, Guid episodeId, CancellationToken ct = default)
+    {
+        var episode = await db.Episodes.AsNoTracking().Include(e => e.Team).FirstOrDefaultAsync(e => e.Id == episodeId, ct);
+        if (episode is null)
+        {
+            return (null, PlanProblem.NotFound);
+        }
+
+        var (opening, problem) = await OpenAsync(actor, episode.ClientId, AuditAction.Read, change: false, ct);
+        if (opening is null)
+        {
+            return (null, problem);
+        }
+
+        var plan = await db.ClientPlans.AsNoTracking().FirstOrDefaultAsync(p => p.EpisodeId == episodeId, ct);
+        return (new PlanReading(episode, opening.Client!, plan, opening.Purpose), null);
+    }
+
+    /// <summary>The plans of a client's episodes (for the client's own path page), one audited read.</summary>
+    public async Task<(List<ClientPlan>? Plans, PlanProblem? Problem)> ForClientAsync(Actor actor, Guid clientId, CancellationToken ct = default)
+    {
+        var (opening, problem) = await OpenAsync(actor, clientId, AuditAction.Read, change: false, ct);
+        if (opening is null)
+        {
+            return (null, problem);
+        }
+
+        return (await db.ClientPlans.AsNoTracking().Where(p => p.ClientId == clientId).ToListAsync(ct), null);
+    }
+
+    /// <summary>Makes the episode's plan or a new version of it; nothing is stored when any field is refused.</summary>
+    public async Task<(ClientPlan? Plan, PlanProblem? Problem, IReadOnlyList<PlanFieldError> Errors)> SaveAsync(
+        Actor professional, Guid episodeId, PlanDraft draft, CancellationToken ct = default)
+    {
+        var episode = await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == episodeId, ct);
+        if (episode is null)
+        {
+            return (null, PlanProblem.NotFound, []);
+        }
+
+        var (opening, problem) = await OpenAsync(professional, episode.ClientId, AuditAction.Change, change: true, ct);
+        if (opening is null)
+        {
+            return (null, problem, []);
+        }
+
+        if (!episode.IsOpen)
+        {
+            return (null, PlanProblem.EpisodeClosed, []);
+        }
+
+        var plan = await db.ClientPlans.FirstOrDefaultAsync(p => p.EpisodeId == episodeId, ct);
+        var (content, errors) = Validate(draft, plan?.Current.Content);
+        if (errors.Count > 0)
+        {
+            return (null, null, errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (plan is null)
+        {
+            plan = ClientPlan.Create(episodeId, episode.ClientId, content!, professional.ProfessionalId!.Value, professional.DisplayName, now);
+            db.ClientPlans.Add(plan);
+        }
+        else
+        {
+            plan.Revise(content!, professional.ProfessionalId!.Value, professional.DisplayName, now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return (plan, null, []);
+    }
+
+    /// <summary>The client's (or a guardian's) comment and agreement on the version in force.</summary>
+    public async Task<PlanProblem?> AnswerAsync(Actor client, Guid episodeId, string? comment, bool agrees, CancellationToken ct = default)
+    {
+        if (comment is { Length: > ClientPlan.TextMaxLength })
+        {
+            return PlanProblem.TooLong;
+        }
+
+        var plan = await db.ClientPlans.FirstOrDefaultAsync(p => p.EpisodeId == episodeId, ct);
+        if (plan is null)
+        {
+            return await db.Episodes.AnyAsync(e => e.Id == episodeId, ct) ? PlanProblem.NoPlan : PlanProblem.NotFound;
+        }
+
+        var decision = await access.DecideAsync(client, plan.ClientId, ct);
+        if (decision.Purpose is not (AuditPurpose.OwnData or AuditPurpose.Guardian))
+        {
+            await audit.RecordAsync(client, plan.ClientId, AuditAction.Denied, AuditPurpose.None, AuditResources.Plan, ct);
+            return PlanProblem.Denied;
+        }
+
+        await access.OpenAsync(client, plan.ClientId, AuditAction.Change, AuditResources.Plan, ct);
+        plan.Answer(comment, agrees, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>
+    /// A follow-up: every goal of the version in force scored −2…+2 (<paramref name="levels"/> in the goals' order),
+    /// held today or earlier but not before the plan was made.
+    /// </summary>
+    public async Task<(PlanFollowUp? FollowUp, PlanProblem? Problem, IReadOnlyList<PlanFieldError> Errors)> FollowUpAsync(
+        Actor professional, Guid episodeId, DateOnly? on, IReadOnlyList<int?> levels, string? note, CancellationToken ct = default)
+    {
+        var plan = await db.ClientPlans.FirstOrDefaultAsync(p => p.EpisodeId == episodeId, ct);
+        if (plan is null)
+        {
+            return (null, await db.Episodes.AnyAsync(e => e.Id == episodeId, ct) ? PlanProblem.NoPlan : PlanProblem.NotFound, []);
+        }
+
+        var (opening, problem) = await OpenAsync(professional, plan.ClientId, AuditAction.Change, change: true, ct);
+        if (opening is null)
+        {
+            return (null, problem, []);
+        }
+
+        var errors = new List<PlanFieldError>();
+        var today = FinnishTime.Today(clock);
+        var made = DateOnly.FromDateTime(FinnishTime.ToLocal(plan.CreatedAt));
+        if (on is null)
+        {
+            errors.Add(new("On", PlanProblem.FollowUpRequired));
+        }
+        else if (on > today || on < made)
+        {
+            errors.Add(new("On", PlanProblem.DateOutOfRange));
+        }
+
+        var goals = plan.Current.Content.Goals;
+        var scores = new List<GoalScore>();
+        for (var i = 0; i < goals.Count; i++)
+        {
+            var level = i < levels.Count ? levels[i] : null;
+            if (level is null)
+            {
+                errors.Add(new($"Scores[{i}]", PlanProblem.ScoreMissing));
+            }
+            else if (!GoalAttainment.IsLevel(level.Value))
+            {
+                errors.Add(new($"Scores[{i}]", PlanProblem.ScoreOutOfRange));
+            }
+            else
+            {
+                scores.Add(new GoalScore(goals[i].Id, level.Value));
+            }
+        }
+
+        if (note is { Length: > ClientPlan.TextMaxLength })
+        {
+            errors.Add(new("Note", PlanProblem.TooLong));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, null, errors);
+        }
+
+        var followUp = plan.AddFollowUp(on!.Value, scores, note, professional.ProfessionalId!.Value, professional.DisplayName, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        return (followUp, null, []);
+    }
+
+    /// <summary>
+    /// The open episodes whose responsible worker is <paramref name="professionalId"/> and whose plan's next follow-up
+    /// date has passed, oldest due first (for the worker's alerts; the caller audits what it shows).
+    /// </summary>
+    public async Task<List<(Guid EpisodeId, Guid ClientId, DateOnly Due)>> OverdueForAsync(int professionalId, CancellationToken ct = default)
+    {
+        var episodes = await db.Episodes.AsNoTracking()
+            .Where(e => e.ResponsibleWorkerId == professionalId && e.EndedAt == null)
+            .Select(e => e.Id)
+            .ToListAsync(ct);
+        var plans = await db.ClientPlans.AsNoTracking().Where(p => episodes.Contains(p.EpisodeId)).ToListAsync(ct);
+        var today = FinnishTime.Today(clock);
+        return [.. plans.Where(p => p.IsOverdue(today)).Select(p => (p.EpisodeId, p.ClientId, p.NextFollowUp!.Value)).OrderBy(p => p.Value)];
+    }
+
+    /// <summary>
+    /// Checks a draft and makes its content: empty slots left out, texts trimmed, goal ids kept for goals that carry
+    /// one from the version in force (so their scores stay theirs).
+    /// </summary>
+    public (PlanContent? Content, List<PlanFieldError> Errors) Validate(PlanDraft draft, PlanContent? previous)
+    {
+        var errors = new List<PlanFieldError>();
+        var today = FinnishTime.Today(clock);
+        var latest = today.AddYears(MaxYearsAhead);
+        var goals = new List<PlanGoal>();
+        var levelCount = GoalAttainment.Highest - GoalAttainment.Lowest + 1;
+        for (var i = 0; i < draft.Goals.Count; i++)
+        {
+            var goal = draft.Goals[i];
+            if (goal.IsEmpty)
+            {
+                continue;
+            }
+
+            var field = $"Goals[{i}]";
+            Text(goal.ClientWords, $"{field}.ClientWords", required: PlanProblem.GoalTextMissing, errors);
+            Text(goal.ProfessionalWords, $"{field}.ProfessionalWords", required: null, errors);
+            for (var k = 0; k < levelCount; k++)
+            {
+                Text(k < goal.Levels.Count ? goal.Levels[k] : null, $"{field}.Levels[{k}]", required: PlanProblem.LevelMissing, errors);
+            }
+
+            var id = goal.Id is { } known && previous?.Goals.Any(g => g.Id == known) == true ? known : Guid.NewGuid();
+            goals.Add(new PlanGoal(id, Trim(goal.ClientWords), NullIfEmpty(goal.ProfessionalWords),
+                [.. Enumerable.Range(0, levelCount).Select(k => Trim(k < goal.Levels.Count ? goal.Levels[k] : null))],
+                GoalTemplates.Default.Find(goal.TemplateKey)?.Key));
+        }
+
+        if (goals.Count == 0)
+        {
+            errors.Add(new("Goals[0].ClientWords", PlanProblem.GoalRequired));
+        }
+        else if (goals.Count > ClientPlan.MaxGoals)
+        {
+            errors.Add(new("Goals", PlanProblem.TooMany));
+        }
+
+        var actions = new List<PlanAction>();
+        for (var i = 0; i < draft.Actions.Count; i++)
+        {
+            var action = draft.Actions[i];
+            if (action.IsEmpty)
+            {
+                continue;
+            }
+
+            var field = $"Actions[{i}]";
+            if (action.Owner is null)
+            {
+                errors.Add(new($"{field}.Owner", PlanProblem.ActionOwnerMissing));
+            }
+
+            Text(action.OwnerName, $"{field}.OwnerName", required: PlanProblem.ActionOwnerMissing, errors);
+            Text(action.What, $"{field}.What", required: PlanProblem.ActionTextMissing, errors);
+            if (action.Due is { } due && (due > latest || due.Year < 2000))
+            {
+                errors.Add(new($"{field}.Due", PlanProblem.DateOutOfRange));
+            }
+
+            actions.Add(new PlanAction(action.Owner ?? ActionOwner.Client, Trim(action.OwnerName), Trim(action.What), action.Due));
+        }
+
+        if (actions.Count > ClientPlan.MaxActions)
+        {
+            errors.Add(new("Actions", PlanProblem.TooMany));
+        }
+
+        var followUps = new List<DateOnly>();
+        for (var i = 0; i < draft.FollowUps.Count; i++)
+        {
+            if (draft.FollowUps[i] is not { } date)
+            {
+                continue;
+            }
+
+            // A date already agreed may have passed; a new one may not.
+            if (date < today && previous?.FollowUps.Contains(date) != true)
+            {
+                errors.Add(new($"FollowUps[{i}]", PlanProblem.FollowUpInPast));
+            }
+            else if (date > latest)
+            {
+                errors.Add(new($"FollowUps[{i}]", PlanProblem.DateOutOfRange));
+            }
+            else if (!followUps.Contains(date))
+            {
+                followUps.Add(date);
+            }
+        }
+
+        if (draft.FollowUps.All(d => d is null))
+        {
+            errors.Add(new("FollowUps[0]", PlanProblem.FollowUpRequired));
+        }
+        else if (followUps.Count > ClientPlan.MaxFollowUps)
+        {
+            errors.Add(new("FollowUps", PlanProblem.TooMany));
+        }
+
+        return errors.Count > 0 ? (null, errors) : (new PlanContent(goals, actions, [.. followUps.Order()]), errors);
+    }
+
+    /// <summary>
+    /// Opens the client for a plan: own data, a guardian of a child, or a care relationship (a change needs the last).
+    /// A consent or a pending referral does not open a plan; the refusal is audited.
+    /// </summary>
+    private async Task<(ClientOpening? Opening, PlanProblem? Problem)> OpenAsync(Actor actor, Guid clientId, AuditAction action, bool change, CancellationToken ct)
+    {
+        var decision = await access.DecideAsync(actor, clientId, ct);
+        var allowed = change
+            ? decision.Purpose == AuditPurpose.CareRelationship && actor.DoesClientWork
+            : decision.Purpose is AuditPurpose.OwnData or AuditPurpose.Guardian or AuditPurpose.CareRelationship;
+        if (!allowed)
+        {
+            await audit.RecordAsync(actor, clientId, AuditAction.Denied, AuditPurpose.None, AuditResources.Plan, ct);
+            return (null, PlanProblem.Denied);
+        }
+
+        var opening = await access.OpenAsync(actor, clientId, action, AuditResources.Plan, ct);
+        return opening.Client is null ? (null, opening.IsDenied ? PlanProblem.Denied : PlanProblem.NotFound) : (opening, null);
+    }
+
+    private static void Text(string? text, string field, PlanProblem? required, List<PlanFieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required is { } problem)
+            {
+                errors.Add(new(field, problem));
+            }
+        }
+        else if (text.Trim().Length > ClientPlan.TextMaxLength)
+        {
+            errors.Add(new(field, PlanProblem.TooLong));
+        }
+    }
+
+    private static string Trim(string? text) => text?.Trim() ?? "";
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
