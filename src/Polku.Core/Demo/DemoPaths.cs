@@ -57,6 +57,11 @@ internal static class DemoPaths
             }
 
             db.Episodes.Add(episode);
+            if (e.Plan is { } plan)
+            {
+                AddPlan(db, episode, plan, nowUtc, professionals);
+            }
+
             foreach (var t in e.Touchpoints)
             {
                 var professional = professionals[t.Professional];
@@ -111,6 +116,31 @@ internal static class DemoPaths
         }
 
         return data.Episodes.Count;
+    }
+
+    /// <summary>A plan as it was made and followed up, through the plan's own methods (the dates are the demo's history).</summary>
+    private static void AddPlan(PolkuDb db, Episode episode, DemoPlan data, DateTime nowUtc, IReadOnlyDictionary<string, Professional> professionals)
+    {
+        var today = DateOnly.FromDateTime(FinnishTime.ToLocal(nowUtc));
+        var author = professionals[data.Author];
+        var content = new Plans.PlanContent(
+            [.. data.Goals.Select(g => new Plans.PlanGoal(Guid.NewGuid(), g.ClientWords, g.ProfessionalWords, g.Levels, g.Template))],
+            [.. data.Actions.Select(a => new Plans.PlanAction(a.Owner, a.OwnerName, a.What, a.DueInDays is { } days ? today.AddDays(days) : null))],
+            [.. data.FollowUpsInDays.Select(today.AddDays).Order()]);
+        var plan = Plans.ClientPlan.Create(episode.Id, episode.ClientId, content, author.Id, author.FullName, nowUtc.AddDays(-data.WrittenDaysAgo));
+        if (data.Answer is { } answer)
+        {
+            plan.Answer(answer.Comment, answer.Agrees, nowUtc.AddDays(-answer.DaysAgo));
+        }
+
+        foreach (var f in data.FollowUps.OrderByDescending(f => f.DaysAgo))
+        {
+            var by = professionals[f.By];
+            plan.AddFollowUp(today.AddDays(-f.DaysAgo), [.. content.Goals.Zip(f.Levels, (g, level) => new Plans.GoalScore(g.Id, level))],
+                f.Note, by.Id, by.FullName, nowUtc.AddDays(-f.DaysAgo));
+        }
+
+        db.ClientPlans.Add(plan);
     }
 
     private static void Check(PathError? error)

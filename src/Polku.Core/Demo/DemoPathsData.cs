@@ -22,7 +22,20 @@ public sealed record DemoPathsData(List<DemoEpisode> Episodes)
 public sealed record DemoEpisode(
     string Client, string Organisation, string Title, Customership? Customership, int StartedDaysAgo, string? ProposedBy,
     string? ProposedWorker, string? ResponsibleWorker, int? WorkerAcceptedDaysAgo, List<string> Team,
-    List<DemoTouchpoint> Touchpoints, List<DemoReferral> Referrals);
+    List<DemoTouchpoint> Touchpoints, List<DemoReferral> Referrals, DemoPlan? Plan = null);
+
+/// <summary>A client plan of a demo episode: written by <see cref="Author"/>, follow-up dates relative to the seeding day (negative = past).</summary>
+public sealed record DemoPlan(
+    string Author, int WrittenDaysAgo, List<DemoGoal> Goals, List<DemoAction> Actions, List<int> FollowUpsInDays,
+    List<DemoFollowUp> FollowUps, DemoAnswer? Answer);
+
+public sealed record DemoGoal(string? Template, string ClientWords, string? ProfessionalWords, List<string> Levels);
+
+public sealed record DemoAction(Plans.ActionOwner Owner, string OwnerName, string What, int? DueInDays);
+
+public sealed record DemoFollowUp(int DaysAgo, string By, List<int> Levels, string? Note);
+
+public sealed record DemoAnswer(int DaysAgo, string? Comment, bool Agrees);
 
 public sealed record DemoTouchpoint(int DaysAgo, string Professional, string? Service, ChannelKind Channel, int? Rating);
 

@@ -77,6 +77,7 @@ public static class PolkuWebSetup
         services.AddScoped<FeedbackLoop>();
         services.AddScoped<FeedbackFigures>();
         services.AddScoped<CoWrittenNotes>();
+        services.AddScoped<Polku.Core.Plans.ClientPlans>();
         services.AddScoped<CustomerPanels>();
         services.AddScoped<ExpertBank>();
         services.AddSingleton<INotificationSender>(new FileNotificationSender(
