@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Polku.Core.Audit;
 using Polku.Core.Clients;
 using Polku.Core.Plans;
@@ -226,6 +227,21 @@ public abstract class ClientPlanTests<TApp>(TApp app) : IClassFixture<TApp>
         var manager = await app.LogInAsAsync("johto");
         using var byManager = await manager.GetAsync($"/Paths/Episode/{episode}/Plan", Ct);
         Assert.NotEqual(HttpStatusCode.OK, byManager.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnOverdueFollowUp_IsAnAlertToTheResponsibleWorkerAndTheUnit_AndAFutureOneIsNot()
+    {
+        var eino = await EpisodeAsync("eino-lehtinen");
+        var laura = await EpisodeAsync("laura-aaltola");
+        using var scope = app.Services.CreateScope();
+        var alerts = await scope.ServiceProvider.GetRequiredService<Polku.Core.Paths.PathAlerts>().AllAsync(Ct);
+
+        var overdue = Assert.Single(alerts, a => a.Kind == Polku.Core.Paths.AlertKind.FollowUpOverdue && a.EpisodeId == eino);
+        var episode = (await app.EpisodesAsync("eino-lehtinen")).Single(e => e.Id == eino);
+        Assert.Contains(episode.ResponsibleWorkerId!.Value, overdue.Professionals);
+        Assert.Contains(episode.OrganisationId, overdue.Organisations);
+        Assert.DoesNotContain(alerts, a => a.Kind == Polku.Core.Paths.AlertKind.FollowUpOverdue && a.EpisodeId == laura);
     }
 
     [Fact]

@@ -25,6 +25,9 @@ public enum AlertKind
 
     /// <summary>Touchpoints at <see cref="PathAlertOptions.BouncingProviders"/> or more providers within the window and no owner.</summary>
     Bouncing,
+
+    /// <summary>An open episode's client plan has a follow-up date that has passed without a follow-up.</summary>
+    FollowUpOverdue,
 }
 
 /// <summary>Thresholds of the path alerts (configuration section <c>Paths:Alerts</c>). Days are whole days of 24 hours.</summary>
@@ -60,7 +63,8 @@ public sealed record PathAlert(
 public static class AlertRules
 {
     public static List<PathAlert> Compute(
-        IReadOnlyList<Episode> episodes, IReadOnlyList<Referral> referrals, IReadOnlyList<Touchpoint> touchpoints, PathAlertOptions options, DateTime nowUtc)
+        IReadOnlyList<Episode> episodes, IReadOnlyList<Referral> referrals, IReadOnlyList<Touchpoint> touchpoints, PathAlertOptions options, DateTime nowUtc,
+        IReadOnlyList<Plans.ClientPlan>? plans = null)
     {
         var alerts = new List<PathAlert>();
         var episodeById = episodes.ToDictionary(e => e.Id);
@@ -122,6 +126,18 @@ public static class AlertRules
             }
         }
 
+        // The responsible worker answers for the follow-ups; the lead unit sees them too.
+        var today = DateOnly.FromDateTime(FinnishTime.ToLocal(nowUtc));
+        foreach (var plan in plans ?? [])
+        {
+            if (episodeById.TryGetValue(plan.EpisodeId, out var e) && e.IsOpen && plan.IsOverdue(today))
+            {
+                alerts.Add(new PathAlert(
+                    AlertKind.FollowUpOverdue, e.ClientId, e.Id, null, FinnishTime.StartOfDayUtc(plan.NextFollowUp!.Value),
+                    new HashSet<int> { e.OrganisationId }, Ids([e.ResponsibleWorkerId])));
+            }
+        }
+
         return alerts;
     }
 
@@ -147,7 +163,9 @@ public sealed class PathAlerts(PolkuDb db, ClientAccess access, AuditLog audit, 
         var openSince = referrals.Where(r => r.Status == ReferralStatus.Accepted).Select(r => r.RequestedAt).DefaultIfEmpty(now).Min();
         var from = openSince < oldest ? openSince : oldest;
         var touchpoints = await db.Touchpoints.AsNoTracking().Where(t => t.At >= from).ToListAsync(ct);
-        return AlertRules.Compute(episodes, referrals, touchpoints, o, now);
+        var open = episodes.Select(e => e.Id).ToList();
+        var plans = await db.ClientPlans.AsNoTracking().Where(p => open.Contains(p.EpisodeId)).ToListAsync(ct);
+        return AlertRules.Compute(episodes, referrals, touchpoints, o, now, plans);
     }
 
     /// <summary>Alerts that concern the acting professional personally.</summary>

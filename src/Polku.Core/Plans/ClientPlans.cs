@@ -186,21 +186,6 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
     }
 
     /// <summary>
-    /// The open episodes whose responsible worker is <paramref name="professionalId"/> and whose plan's next follow-up
-    /// date has passed, oldest due first (for the worker's alerts; the caller audits what it shows).
-    /// </summary>
-    public async Task<List<(Guid EpisodeId, Guid ClientId, DateOnly Due)>> OverdueForAsync(int professionalId, CancellationToken ct = default)
-    {
-        var episodes = await db.Episodes.AsNoTracking()
-            .Where(e => e.ResponsibleWorkerId == professionalId && e.EndedAt == null)
-            .Select(e => e.Id)
-            .ToListAsync(ct);
-        var plans = await db.ClientPlans.AsNoTracking().Where(p => episodes.Contains(p.EpisodeId)).ToListAsync(ct);
-        var today = FinnishTime.Today(clock);
-        return [.. plans.Where(p => p.IsOverdue(today)).Select(p => (p.EpisodeId, p.ClientId, p.NextFollowUp!.Value)).OrderBy(p => p.Value)];
-    }
-
-    /// <summary>
     /// Checks a draft and makes its content: empty slots left out, texts trimmed, goal ids kept for goals that carry
     /// one from the version in force (so their scores stay theirs).
     /// </summary>

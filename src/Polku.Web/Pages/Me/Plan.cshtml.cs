@@ -26,8 +26,8 @@ public sealed class PlanModel(ClientPlans plans, CurrentActor actor, IStringLoca
 
     public IEnumerable<SelectListItem> Choices =>
     [
-        new SelectListItem(texts["Plans.Answer.Agree"], "true"),
-        new SelectListItem(texts["Plans.Answer.Disagree"], "false"),
+        new SelectListItem(texts["Plans.Answer.Agree"], bool.TrueString),
+        new SelectListItem(texts["Plans.Answer.Disagree"], bool.FalseString),
     ];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
