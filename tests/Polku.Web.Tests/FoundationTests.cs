@@ -274,6 +274,10 @@ public abstract class FoundationTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.NotEmpty(episodes);
         Assert.True(root.GetProperty("touchpoints").GetArrayLength() > 0);
         Assert.True(root.GetProperty("assessments").ValueKind == JsonValueKind.Array);
+        var plan = Assert.Single(root.GetProperty("plans").EnumerateArray());
+        Assert.Contains(plan.GetProperty("versions").EnumerateArray(), v => v.GetProperty("goals").EnumerateArray()
+            .Any(g => g.GetProperty("clientWords").GetString() == "Haluan jaksaa leikkiä vauvan kanssa ja nauttia siitä."));
+        Assert.True(plan.GetProperty("followUps").GetArrayLength() > 0);
         var volunteered = Assert.Single(root.GetProperty("resident").GetProperty("panels").EnumerateArray(), p => p.GetProperty("panel").GetString() == panelName);
         Assert.Equal("30-44", volunteered.GetProperty("ageGroup").GetString());
         Assert.Contains(await app.AuditEntriesAsync("laura-aaltola"), e => e.Action == Core.Audit.AuditAction.Export);

@@ -7,7 +7,7 @@ namespace Polku.Core.Clients;
 
 /// <summary>
 /// The data Polku keeps about one client, for the client (the right of access): the person, care relationships and
-/// consents, assessments, paths (episodes, touchpoints, referrals), co-written notes, signed feedback, assistant
+/// consents, assessments, paths (episodes, touchpoints, referrals), client plans, co-written notes, signed feedback, assistant
 /// messages, notifications, and what the client did as a signed-in resident (panel volunteering, budgeting proposals and
 /// ballots), with the access log. Machine format: JSON with camelCase names, UTC instants, enum names, codes and ids
 /// rather than translated texts, so it is the same in every language. Anonymous feedback is not in it: it cannot be
@@ -103,6 +103,33 @@ public sealed class OwnDataExport(PolkuDb db, AuditLog audit, TimeProvider clock
                     clientAnsweredAt = v.ClientAnsweredAt,
                 }),
             });
+        var plans = (await db.ClientPlans.AsNoTracking().Where(p => p.ClientId == id).OrderBy(p => p.CreatedAt).ToListAsync(ct))
+            .Select(p => new
+            {
+                episodeId = p.EpisodeId,
+                createdAt = p.CreatedAt,
+                versions = p.Versions.OrderBy(v => v.Number).Select(v => new
+                {
+                    number = v.Number,
+                    authorId = v.AuthorId,
+                    writtenAt = v.WrittenAt,
+                    goals = v.Content.Goals.Select(g => new { id = g.Id, clientWords = g.ClientWords, professionalWords = g.ProfessionalWords, levels = g.Levels, template = g.TemplateKey }),
+                    actions = v.Content.Actions.Select(a => new { owner = a.Owner.ToString(), ownerName = a.OwnerName, what = a.What, due = a.Due }),
+                    followUpDates = v.Content.FollowUps,
+                    clientComment = v.ClientComment,
+                    clientAgrees = v.ClientAgrees,
+                    clientAnsweredAt = v.ClientAnsweredAt,
+                }),
+                followUps = p.FollowUps.OrderBy(f => f.Number).Select(f => new
+                {
+                    on = f.On,
+                    planVersion = f.PlanVersion,
+                    byId = f.ById,
+                    scores = f.Scores.Select(s => new { goalId = s.GoalId, level = s.Level }),
+                    tScore = Math.Round(f.TScore, 1),
+                    note = f.Note,
+                }),
+            });
         var feedback = (await db.FeedbackItems.AsNoTracking().Where(f => f.GiverClientId == id).ToListAsync(ct))
             .OrderBy(f => f.GivenOn)
             .Select(f => new
@@ -172,6 +199,7 @@ public sealed class OwnDataExport(PolkuDb db, AuditLog audit, TimeProvider clock
             episodes,
             touchpoints,
             referrals,
+            plans,
             notes,
             feedback,
             assistantMessages = messages,
