@@ -1,4 +1,5 @@
 using System.Net;
+using Hl7.Fhir.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Polku.Core.Audit;
@@ -242,6 +243,52 @@ public abstract class ClientPlanTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains(episode.ResponsibleWorkerId!.Value, overdue.Professionals);
         Assert.Contains(episode.OrganisationId, overdue.Organisations);
         Assert.DoesNotContain(alerts, a => a.Kind == Polku.Core.Paths.AlertKind.FollowUpOverdue && a.EpisodeId == laura);
+    }
+
+    [Fact]
+    public async Task Fhir_CarePlanAndGoals_AreInEverything_ForACareRelationship_WithTheGasLevel_AndNotForAConsent()
+    {
+        var laura = await app.ClientAsync("laura-aaltola");
+        var episode = await EpisodeAsync("laura-aaltola");
+        var plan = (await PlanAsync(episode))!;
+        var nurse = await app.LogInAsAsync("ammattilainen");
+
+        var parser = new FhirJsonDeserializer();
+        var bundle = parser.Deserialize<Hl7.Fhir.Model.Bundle>(await nurse.GetStringAsync($"/fhir/r4/Patient/{laura.Id}/$everything", Ct));
+        var carePlan = Assert.Single(bundle.Entry.Select(e => e.Resource).OfType<Hl7.Fhir.Model.CarePlan>());
+        Assert.Equal(plan.Id.ToString(), carePlan.Id);
+        Assert.Equal("EpisodeOfCare/" + episode, carePlan.SupportingInfo.Single().Reference);
+        var goals = bundle.Entry.Select(e => e.Resource).OfType<Hl7.Fhir.Model.Goal>().ToList();
+        Assert.Equal(plan.Current.Content.Goals.Count, goals.Count);
+        Assert.Equal(carePlan.Goal.Select(g => g.Reference), goals.Select(g => "Goal/" + g.Id));
+        var first = goals.Single(g => g.Description.Text == plan.Current.Content.Goals[0].ClientWords);
+        Assert.Equal("achieved", first.AchievementStatus!.Coding.Single().Code);
+        var gas = Assert.Single(first.Extension, x => x.Url == Polku.Web.Fhir.PlansFhir.GasLevelExtension);
+        Assert.Equal(0, Assert.IsType<Hl7.Fhir.Model.Integer>(gas.Value).Value);
+
+        using var byId = await nurse.GetAsync($"/fhir/r4/Goal/{first.Id}", Ct);
+        Assert.Equal(HttpStatusCode.OK, byId.StatusCode);
+
+        // A unit that may read Eino's path on a consent does not get his plan.
+        var eino = await app.ClientAsync("eino-lehtinen");
+        await using (var db = app.Database.CreateContext())
+        {
+            db.Consents.Add(new Consent
+            {
+                ClientId = eino.Id,
+                OrganisationId = await app.OrganisationIdAsync("perhekeskus-jarvilinna"),
+                Purpose = new Polku.Core.Catalogue.LocalisedText("Tiedonsaanti"),
+                GivenAt = DateTime.UtcNow.AddDays(-1),
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var onConsent = parser.Deserialize<Hl7.Fhir.Model.Bundle>(await nurse.GetStringAsync($"/fhir/r4/Patient/{eino.Id}/$everything", Ct));
+        Assert.Contains(onConsent.Entry, e => e.Resource is Hl7.Fhir.Model.EpisodeOfCare);
+        Assert.DoesNotContain(onConsent.Entry, e => e.Resource is Hl7.Fhir.Model.CarePlan or Hl7.Fhir.Model.Goal);
+        var einoPlan = (await PlanAsync(await EpisodeAsync("eino-lehtinen")))!;
+        using var carePlanById = await nurse.GetAsync($"/fhir/r4/CarePlan/{einoPlan.Id}", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, carePlanById.StatusCode);
     }
 
     [Fact]

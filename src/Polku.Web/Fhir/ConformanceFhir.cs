@@ -24,6 +24,7 @@ public static class ConformanceFhir
     public const string OrganisationKind = "organisation-kind";
     public const string ScalePrefix = "scale-";
     public const string ExperienceRating = "experience-rating";
+    public const string GasLevel = "gas-level";
 
     public const string ResponsibleWorker = "responsible-worker";
 
@@ -123,6 +124,41 @@ public static class ConformanceFhir
                         Type = [new ElementDefinition.TypeRefComponent { Code = "integer" }],
                         MinValue = new Integer(1),
                         MaxValue = new Integer(5),
+                    },
+                ],
+            },
+        },
+        new StructureDefinition
+        {
+            Id = GasLevel,
+            Url = FhirEndpoints.ExtensionUrl(GasLevel),
+            Version = "1",
+            Name = "PolkuGasLevel",
+            Title = "Goal Attainment Scaling level",
+            Status = PublicationStatus.Active,
+            Publisher = "Polku",
+            Description = new Markdown("The latest Goal Attainment Scaling level of a goal of a client plan: −2 (much less than expected), −1, 0 (the expected outcome), +1 or +2 (much more than expected), as scored at the latest follow-up. The five levels are defined in words when the goal is made."),
+            FhirVersion = FHIRVersion.N4_0_1,
+            Kind = StructureDefinition.StructureDefinitionKind.ComplexType,
+            Abstract = false,
+            Context = [new StructureDefinition.ContextComponent { Type = StructureDefinition.ExtensionContextType.Element, Expression = "Goal" }],
+            Type = "Extension",
+            BaseDefinition = "http://hl7.org/fhir/StructureDefinition/Extension",
+            Derivation = StructureDefinition.TypeDerivationRule.Constraint,
+            Differential = new StructureDefinition.DifferentialComponent
+            {
+                Element =
+                [
+                    new ElementDefinition("Extension") { ElementId = "Extension", Short = "GAS level −2…+2", Definition = new Markdown("The goal's latest Goal Attainment Scaling level, −2 to +2."), Max = "1" },
+                    new ElementDefinition("Extension.extension") { ElementId = "Extension.extension", Max = "0" },
+                    new ElementDefinition("Extension.url") { ElementId = "Extension.url", Fixed = new FhirUri(FhirEndpoints.ExtensionUrl(GasLevel)) },
+                    new ElementDefinition("Extension.value[x]")
+                    {
+                        ElementId = "Extension.value[x]",
+                        Min = 1,
+                        Type = [new ElementDefinition.TypeRefComponent { Code = "integer" }],
+                        MinValue = new Integer(-2),
+                        MaxValue = new Integer(2),
                     },
                 ],
             },

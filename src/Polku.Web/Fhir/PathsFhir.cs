@@ -32,7 +32,7 @@ public static class PathsFhir
         var capabilities = fhir.ServiceProvider.GetRequiredService<FhirCapabilities>();
         var patient = capabilities.Declare(
             "Patient",
-            "Clients. Read, search by personal identity code and $everything (EpisodeOfCare, CareTeam, ServiceRequest, Task, Encounter, Consent). " + ClientRule
+            "Clients. Read, search by personal identity code and $everything (EpisodeOfCare, CareTeam, ServiceRequest, Task, Encounter, Consent; CarePlan and Goal only for a care relationship or the client's own access). " + ClientRule
                 + " A search the reader may not see answers an empty Bundle (the refusal is audited).",
             new FhirSearch("identifier", SearchParamType.Token, IdentityCodeSystem + "|<personal identity code>; required"));
         patient.Operation = [new CapabilityStatement.OperationComponent { Name = "everything", Definition = "http://hl7.org/fhir/OperationDefinition/Patient-everything" }];
@@ -57,6 +57,17 @@ public static class PathsFhir
         {
             var consent = int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
             return db.Consents.Where(c => c.Id == consent).Select(c => (Guid?)c.ClientId).FirstOrDefaultAsync(ct);
+        });
+
+        MapRead(fhir, capabilities.Declare("CarePlan", "An episode's client plan (the version in force; meta.versionId is its number). " + PlansFhir.PlanRule), (id, _, db, ct) =>
+        {
+            var plan = ParseGuid(id);
+            return db.ClientPlans.Where(p => p.Id == plan).Select(p => (Guid?)p.ClientId).FirstOrDefaultAsync(ct);
+        });
+        MapRead(fhir, capabilities.Declare("Goal", "A goal of a client plan, in the client's words, with its latest Goal Attainment Scaling level. " + PlansFhir.PlanRule), (id, _, db, ct) =>
+        {
+            var plan = PlansFhir.PlanOfGoal(id);
+            return db.ClientPlans.Where(p => p.Id == plan).Select(p => (Guid?)p.ClientId).FirstOrDefaultAsync(ct);
         });
 
         fhir.MapGet("/Patient/{id:guid}", (Guid id, HttpContext http, CurrentActor current, ClientPaths paths, PolkuDb db, CancellationToken ct) =>
@@ -121,7 +132,7 @@ public static class PathsFhir
             return FhirEndpoints.Resource(ToPatient(path));
         }
 
-        return FhirEndpoints.Resource(ToBundle(path, await ConsentsAsync(db, id, ct), FhirEndpoints.BaseUrl(http.Request)));
+        return FhirEndpoints.Resource(ToBundle(path, await ConsentsAsync(db, id, ct), FhirEndpoints.BaseUrl(http.Request), await PlansFhir.PlansAsync(db, path, ct)));
     }
 
     /// <summary><c>Patient?identifier=urn:oid:1.2.246.21|HETU</c> (the system may be left out): the client, if the reader may see them.</summary>
@@ -236,9 +247,9 @@ public static class PathsFhir
 
     /// <summary>Every resource of the client's path, as in $everything.</summary>
     private static async Task<List<Resource>> ResourcesAsync(ClientPath path, PolkuDb db, CancellationToken ct) =>
-        [.. ToBundle(path, await ConsentsAsync(db, path.Client.Id, ct), "").Entry.Select(e => e.Resource).OfType<Resource>()];
+        [.. ToBundle(path, await ConsentsAsync(db, path.Client.Id, ct), "", await PlansFhir.PlansAsync(db, path, ct)).Entry.Select(e => e.Resource).OfType<Resource>()];
 
-    public static Bundle ToBundle(ClientPath path, IEnumerable<ClientConsent> consents, string baseUrl)
+    public static Bundle ToBundle(ClientPath path, IEnumerable<ClientConsent> consents, string baseUrl, IEnumerable<Core.Plans.ClientPlan>? plans = null)
     {
         var resources = new List<Resource> { ToPatient(path) };
         foreach (var episode in path.Episodes)
@@ -255,6 +266,12 @@ public static class PathsFhir
 
         resources.AddRange(path.Touchpoints.Select(t => ToEncounter(path, t)));
         resources.AddRange(consents.Select(c => ToConsent(path, c)));
+        foreach (var plan in plans ?? [])
+        {
+            resources.Add(PlansFhir.ToCarePlan(path, plan));
+            resources.AddRange(PlansFhir.ToGoals(path, plan));
+        }
+
         return new Bundle
         {
             Id = path.Client.Id.ToString(),
@@ -446,13 +463,13 @@ public static class PathsFhir
         },
     };
 
-    private static ResourceReference PatientRef(ClientPath path) => new("Patient/" + path.Client.Id, path.Client.FullName);
+    internal static ResourceReference PatientRef(ClientPath path) => new("Patient/" + path.Client.Id, path.Client.FullName);
 
     private static ResourceReference OrganisationRef(ClientPath path, int id) =>
         new("Organization/" + id.ToString(CultureInfo.InvariantCulture), path.OrganisationName(id, "fi"));
 
-    private static ResourceReference PractitionerRef(ClientPath path, int id) =>
+    internal static ResourceReference PractitionerRef(ClientPath path, int id) =>
         new("Practitioner/" + id.ToString(CultureInfo.InvariantCulture), path.Professional(id)?.FullName);
 
-    private static string Instant(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+    internal static string Instant(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
 }
