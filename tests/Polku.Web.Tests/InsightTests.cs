@@ -327,7 +327,7 @@ public sealed class InsightTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         using var own = System.Text.Json.JsonDocument.Parse(await manager.GetStringAsync("/api/insight/own?from=2020-01-01&area=091", Ct));
         var sections = own.RootElement.EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!, s => s);
-        Assert.Equal(["segmentation", "paths", "feedback"], sections.Keys);
+        Assert.Equal(["segmentation", "paths", "feedback", "effectiveness"], sections.Keys);
         List<string> Tables(string id) => [.. sections[id].GetProperty("tables").EnumerateArray().Select(t => t.GetProperty("id").GetString()!)];
         Assert.Equal<string>(["customerships", "transitions"], Tables("segmentation"));
         Assert.Equal<string>(["touchpoints_by_channel", "touchpoints_by_provider", "referral_figures"], Tables("paths"));
@@ -380,5 +380,25 @@ public sealed class InsightTests(SqliteApp app) : IClassFixture<SqliteApp>
         var wrong = await PageAsync(manager, "/Insight/Own?Filter.From=2025-02-01&Filter.To=2025-01-01");
         Assert.DoesNotContain("id=\"table-customerships\"", wrong, StringComparison.Ordinal);
         Assert.Contains("field--invalid", wrong, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OwnData_Page_HasTheEffectivenessSection_WithDefinitions_InFinnishAndSwedish_WithCsv()
+    {
+        var manager = await app.LogInAsAsync("johto");
+
+        var page = await PageAsync(manager, "/Insight/Own?culture=fi-FI");
+        Assert.Contains("Verkoston vaikuttavuus", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"table-effectiveness\"", page, StringComparison.Ordinal);
+        Assert.Contains("Tavoitteista saavutettu: viimeisin arvio vähintään odotettu taso (0)", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"table-goals_by_month\"", page, StringComparison.Ordinal);
+        var swedish = await PageAsync(manager, "/Insight/Own?culture=sv-FI");
+        Assert.Contains("Nätverkets effektivitet", swedish, StringComparison.Ordinal);
+        Assert.Contains("Måluppfyllelse per klientskap", swedish, StringComparison.Ordinal);
+
+        var csv = await manager.GetStringAsync("/Insight/Own?handler=Csv&table=effectiveness", Ct);
+        Assert.StartsWith("measure,value,clients", csv, StringComparison.Ordinal);
+        Assert.Contains("\ngoals_attained,", csv, StringComparison.Ordinal);
+        Assert.Contains("\nwithout_owner_now,", csv, StringComparison.Ordinal);
     }
 }

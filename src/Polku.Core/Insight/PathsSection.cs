@@ -142,7 +142,7 @@ public sealed class PathsSection(PolkuDb db) : IDashboardSection
         return [.. live.Where(back => live.Any(there => !ReferenceEquals(there, back) && back.Leg.Returns(there.Leg, window)))];
     }
 
-    private static double Median(double[] values)
+    internal static double Median(double[] values)
     {
         Array.Sort(values);
         var middle = values.Length / 2;

@@ -68,6 +68,7 @@ public static class PolkuWebSetup
         services.AddScoped<IDashboardSection, CustomershipSection>();
         services.AddScoped<IDashboardSection, PathsSection>();
         services.AddScoped<IDashboardSection, FeedbackSection>();
+        services.AddScoped<IDashboardSection, EffectivenessSection>();
         services.AddScoped<OwnDataSections>();
         services.AddSingleton<CatalogueSearch>();
         services.AddScoped<PtvImporter>();
