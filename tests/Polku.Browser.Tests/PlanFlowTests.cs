@@ -17,6 +17,11 @@ public sealed class PlanFlowTests(BrowserFixture fixture)
     {
         var laura = await fixture.App.ClientAsync("laura-aaltola");
         var title = "Suunnitelmatesti " + language;
+        await using var managerContext = await fixture.NewContextAsync();
+        var manager = await managerContext.NewPageAsync();
+        await BrowserFixture.LogInAsync(manager, "johto");
+        await BrowserFixture.ChooseLanguageAsync(manager, language);
+        var scoredBefore = await GoalsScoredAsync(manager);
         await using var nurseContext = await fixture.NewContextAsync();
         var nurse = await nurseContext.NewPageAsync();
         await BrowserFixture.LogInAsync(nurse, "ammattilainen");
@@ -71,5 +76,18 @@ public sealed class PlanFlowTests(BrowserFixture fixture)
         await BrowserFixture.AssertAccessibleAsync(nurse, "plan page after a follow-up");
         // One goal at +1: T = 50 + 10 · 1 / √(0.7 + 0.3) = 60.
         Assert.Contains("60,0", await nurse.Locator(".plan-progress table").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The manager's network figures move: one more goal scored.
+        Assert.Equal(scoredBefore + 1, await GoalsScoredAsync(manager));
+        await BrowserFixture.AssertAccessibleAsync(manager, "own-data dashboard with the network's effectiveness");
+    }
+
+    /// <summary>The "goals scored" figure of the effectiveness table on the own-data dashboard.</summary>
+    private static async Task<int> GoalsScoredAsync(Microsoft.Playwright.IPage manager)
+    {
+        await BrowserFixture.VisitAndCheckAsync(manager, "/Insight/Own");
+        var cell = manager.Locator("#table-effectiveness tbody tr").First.Locator("td").First;
+        var text = new string([.. (await cell.InnerTextAsync()).Where(char.IsDigit)]);
+        return int.Parse(text, CultureInfo.InvariantCulture);
     }
 }
