@@ -95,6 +95,11 @@ public abstract class ClientPlanTests<TApp>(TApp app) : IClassFixture<TApp>
         using var missingLevel = await PolkuWebApp.PostFormAsync(nurse, edit, noLevel);
         Assert.Contains("Kuvaa tämä asteikon taso.", WebUtility.HtmlDecode(await missingLevel.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
         Assert.Null(await PlanAsync(episode));
+
+        // Refused input is no change: the log shows the readings of the form, not a change.
+        var audit = (await app.AuditEntriesAsync("jessica-toivonen")).Where(e => e.Resource == AuditResources.Plan).ToList();
+        Assert.Contains(audit, e => e.Action == AuditAction.Read);
+        Assert.DoesNotContain(audit, e => e.Action == AuditAction.Change);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
             return (null, PlanProblem.NotFound);
         }
 
-        var (opening, problem) = await OpenAsync(actor, episode.ClientId, AuditAction.Read, change: false, ct);
+        var (opening, problem) = await OpenAsync(actor, episode.ClientId, AuditAction.Read, ct);
         if (opening is null)
         {
             return (null, problem);
@@ -41,7 +41,7 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
     /// <summary>The plans of a client's episodes (for the client's own path page), one audited read.</summary>
     public async Task<(List<ClientPlan>? Plans, PlanProblem? Problem)> ForClientAsync(Actor actor, Guid clientId, CancellationToken ct = default)
     {
-        var (opening, problem) = await OpenAsync(actor, clientId, AuditAction.Read, change: false, ct);
+        var (opening, problem) = await OpenAsync(actor, clientId, AuditAction.Read, ct);
         if (opening is null)
         {
             return (null, problem);
@@ -60,10 +60,9 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
             return (null, PlanProblem.NotFound, []);
         }
 
-        var (opening, problem) = await OpenAsync(professional, episode.ClientId, AuditAction.Change, change: true, ct);
-        if (opening is null)
+        if (!await MayChangeAsync(professional, episode.ClientId, ct))
         {
-            return (null, problem, []);
+            return (null, PlanProblem.Denied, []);
         }
 
         if (!episode.IsOpen)
@@ -71,11 +70,17 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
             return (null, PlanProblem.EpisodeClosed, []);
         }
 
+        // Refused input changes nothing and writes no change to the log (the page's reading is logged as a read).
         var plan = await db.ClientPlans.FirstOrDefaultAsync(p => p.EpisodeId == episodeId, ct);
         var (content, errors) = Validate(draft, plan?.Current.Content);
         if (errors.Count > 0)
         {
             return (null, null, errors);
+        }
+
+        if ((await access.OpenAsync(professional, episode.ClientId, AuditAction.Change, AuditResources.Plan, ct)).Client is null)
+        {
+            return (null, PlanProblem.Denied, []);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -133,10 +138,9 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
             return (null, await db.Episodes.AnyAsync(e => e.Id == episodeId, ct) ? PlanProblem.NoPlan : PlanProblem.NotFound, []);
         }
 
-        var (opening, problem) = await OpenAsync(professional, plan.ClientId, AuditAction.Change, change: true, ct);
-        if (opening is null)
+        if (!await MayChangeAsync(professional, plan.ClientId, ct))
         {
-            return (null, problem, []);
+            return (null, PlanProblem.Denied, []);
         }
 
         var errors = new List<PlanFieldError>();
@@ -178,6 +182,11 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
         if (errors.Count > 0)
         {
             return (null, null, errors);
+        }
+
+        if ((await access.OpenAsync(professional, plan.ClientId, AuditAction.Change, AuditResources.Plan, ct)).Client is null)
+        {
+            return (null, PlanProblem.Denied, []);
         }
 
         var followUp = plan.AddFollowUp(on!.Value, scores, note, professional.ProfessionalId!.Value, professional.DisplayName, clock.GetUtcNow().UtcDateTime);
@@ -293,16 +302,13 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
     }
 
     /// <summary>
-    /// Opens the client for a plan: own data, a guardian of a child, or a care relationship (a change needs the last).
-    /// A consent or a pending referral does not open a plan; the refusal is audited.
+    /// Opens the client for reading a plan: own data, a guardian of a child, or a care relationship. A consent or a
+    /// pending referral does not open a plan; the refusal is audited.
     /// </summary>
-    private async Task<(ClientOpening? Opening, PlanProblem? Problem)> OpenAsync(Actor actor, Guid clientId, AuditAction action, bool change, CancellationToken ct)
+    private async Task<(ClientOpening? Opening, PlanProblem? Problem)> OpenAsync(Actor actor, Guid clientId, AuditAction action, CancellationToken ct)
     {
         var decision = await access.DecideAsync(actor, clientId, ct);
-        var allowed = change
-            ? decision.Purpose == AuditPurpose.CareRelationship && actor.DoesClientWork
-            : decision.Purpose is AuditPurpose.OwnData or AuditPurpose.Guardian or AuditPurpose.CareRelationship;
-        if (!allowed)
+        if (decision.Purpose is not (AuditPurpose.OwnData or AuditPurpose.Guardian or AuditPurpose.CareRelationship))
         {
             await audit.RecordAsync(actor, clientId, AuditAction.Denied, AuditPurpose.None, AuditResources.Plan, ct);
             return (null, PlanProblem.Denied);
@@ -310,6 +316,18 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
 
         var opening = await access.OpenAsync(actor, clientId, action, AuditResources.Plan, ct);
         return opening.Client is null ? (null, opening.IsDenied ? PlanProblem.Denied : PlanProblem.NotFound) : (opening, null);
+    }
+
+    /// <summary>Only a professional in a care relationship changes a plan; a refusal is audited.</summary>
+    private async Task<bool> MayChangeAsync(Actor actor, Guid clientId, CancellationToken ct)
+    {
+        if (actor.DoesClientWork && (await access.DecideAsync(actor, clientId, ct)).Purpose == AuditPurpose.CareRelationship)
+        {
+            return true;
+        }
+
+        await audit.RecordAsync(actor, clientId, AuditAction.Denied, AuditPurpose.None, AuditResources.Plan, ct);
+        return false;
     }
 
     private static void Text(string? text, string field, PlanProblem? required, List<PlanFieldError> errors)
