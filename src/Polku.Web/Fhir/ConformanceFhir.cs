@@ -93,77 +93,53 @@ public static class ConformanceFhir
 
     public static List<StructureDefinition> StructureDefinitions() =>
     [
-        new StructureDefinition
-        {
-            Id = ExperienceRating,
-            Url = FhirEndpoints.ExtensionUrl(ExperienceRating),
-            Version = "1",
-            Name = "PolkuExperienceRating",
-            Title = "Experience rating",
-            Status = PublicationStatus.Active,
-            Publisher = "Polku",
-            Description = new Markdown("The client's experience of a touchpoint on a scale of 1 (poor) to 5 (very good), when the client gave one."),
-            FhirVersion = FHIRVersion.N4_0_1,
-            Kind = StructureDefinition.StructureDefinitionKind.ComplexType,
-            Abstract = false,
-            Context = [new StructureDefinition.ContextComponent { Type = StructureDefinition.ExtensionContextType.Element, Expression = "Encounter" }],
-            Type = "Extension",
-            BaseDefinition = "http://hl7.org/fhir/StructureDefinition/Extension",
-            Derivation = StructureDefinition.TypeDerivationRule.Constraint,
-            Differential = new StructureDefinition.DifferentialComponent
-            {
-                Element =
-                [
-                    new ElementDefinition("Extension") { ElementId = "Extension", Short = "Experience rating 1–5", Definition = new Markdown("The client's experience of the touchpoint, 1 (poor) to 5 (very good)."), Max = "1" },
-                    new ElementDefinition("Extension.extension") { ElementId = "Extension.extension", Max = "0" },
-                    new ElementDefinition("Extension.url") { ElementId = "Extension.url", Fixed = new FhirUri(FhirEndpoints.ExtensionUrl(ExperienceRating)) },
-                    new ElementDefinition("Extension.value[x]")
-                    {
-                        ElementId = "Extension.value[x]",
-                        Min = 1,
-                        Type = [new ElementDefinition.TypeRefComponent { Code = "integer" }],
-                        MinValue = new Integer(1),
-                        MaxValue = new Integer(5),
-                    },
-                ],
-            },
-        },
-        new StructureDefinition
-        {
-            Id = GasLevel,
-            Url = FhirEndpoints.ExtensionUrl(GasLevel),
-            Version = "1",
-            Name = "PolkuGasLevel",
-            Title = "Goal Attainment Scaling level",
-            Status = PublicationStatus.Active,
-            Publisher = "Polku",
-            Description = new Markdown("The latest Goal Attainment Scaling level of a goal of a client plan: −2 (much less than expected), −1, 0 (the expected outcome), +1 or +2 (much more than expected), as scored at the latest follow-up. The five levels are defined in words when the goal is made."),
-            FhirVersion = FHIRVersion.N4_0_1,
-            Kind = StructureDefinition.StructureDefinitionKind.ComplexType,
-            Abstract = false,
-            Context = [new StructureDefinition.ContextComponent { Type = StructureDefinition.ExtensionContextType.Element, Expression = "Goal" }],
-            Type = "Extension",
-            BaseDefinition = "http://hl7.org/fhir/StructureDefinition/Extension",
-            Derivation = StructureDefinition.TypeDerivationRule.Constraint,
-            Differential = new StructureDefinition.DifferentialComponent
-            {
-                Element =
-                [
-                    new ElementDefinition("Extension") { ElementId = "Extension", Short = "GAS level −2…+2", Definition = new Markdown("The goal's latest Goal Attainment Scaling level, −2 to +2."), Max = "1" },
-                    new ElementDefinition("Extension.extension") { ElementId = "Extension.extension", Max = "0" },
-                    new ElementDefinition("Extension.url") { ElementId = "Extension.url", Fixed = new FhirUri(FhirEndpoints.ExtensionUrl(GasLevel)) },
-                    new ElementDefinition("Extension.value[x]")
-                    {
-                        ElementId = "Extension.value[x]",
-                        Min = 1,
-                        Type = [new ElementDefinition.TypeRefComponent { Code = "integer" }],
-                        MinValue = new Integer(-2),
-                        MaxValue = new Integer(2),
-                    },
-                ],
-            },
-        },
+        IntegerExtension(
+            ExperienceRating, "PolkuExperienceRating", "Experience rating", "Encounter", 1, 5,
+            "The client's experience of a touchpoint on a scale of 1 (poor) to 5 (very good), when the client gave one.",
+            "Experience rating 1–5", "The client's experience of the touchpoint, 1 (poor) to 5 (very good)."),
+        IntegerExtension(
+            GasLevel, "PolkuGasLevel", "Goal Attainment Scaling level", "Goal", -2, 2,
+            "The latest Goal Attainment Scaling level of a goal of a client plan: −2 (much less than expected), −1, 0 (the expected outcome), +1 or +2 (much more than expected), as scored at the latest follow-up. The five levels are defined in words when the goal is made.",
+            "GAS level −2…+2", "The goal's latest Goal Attainment Scaling level, −2 to +2."),
     ];
+
+    /// <summary>A simple extension of Polku's: one integer between <paramref name="min"/> and <paramref name="max"/> on <paramref name="context"/>.</summary>
+    private static StructureDefinition IntegerExtension(
+        string id, string name, string title, string context, int min, int max, string description, string shortText, string definition) => new()
+    {
+        Id = id,
+        Url = FhirEndpoints.ExtensionUrl(id),
+        Version = "1",
+        Name = name,
+        Title = title,
+        Status = PublicationStatus.Active,
+        Publisher = "Polku",
+        Description = new Markdown(description),
+        FhirVersion = FHIRVersion.N4_0_1,
+        Kind = StructureDefinition.StructureDefinitionKind.ComplexType,
+        Abstract = false,
+        Context = [new StructureDefinition.ContextComponent { Type = StructureDefinition.ExtensionContextType.Element, Expression = context }],
+        Type = "Extension",
+        BaseDefinition = "http://hl7.org/fhir/StructureDefinition/Extension",
+        Derivation = StructureDefinition.TypeDerivationRule.Constraint,
+        Differential = new StructureDefinition.DifferentialComponent
+        {
+            Element =
+            [
+                new ElementDefinition("Extension") { ElementId = "Extension", Short = shortText, Definition = new Markdown(definition), Max = "1" },
+                new ElementDefinition("Extension.extension") { ElementId = "Extension.extension", Max = "0" },
+                new ElementDefinition("Extension.url") { ElementId = "Extension.url", Fixed = new FhirUri(FhirEndpoints.ExtensionUrl(id)) },
+                new ElementDefinition("Extension.value[x]")
+                {
+                    ElementId = "Extension.value[x]",
+                    Min = 1,
+                    Type = [new ElementDefinition.TypeRefComponent { Code = "integer" }],
+                    MinValue = new Integer(min),
+                    MaxValue = new Integer(max),
+                },
+            ],
+        },
+    };
 
     private static CodeSystem Enumerated<TEnum>(string id, string name, string description, IStringLocalizer<Texts> texts, string keyPrefix)
         where TEnum : struct, Enum =>
