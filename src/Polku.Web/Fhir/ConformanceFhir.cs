@@ -106,25 +106,25 @@ public static class ConformanceFhir
     /// <summary>A simple extension of Polku's: one integer between <paramref name="min"/> and <paramref name="max"/> on <paramref name="context"/>.</summary>
     private static StructureDefinition IntegerExtension(
         string id, string name, string title, string context, int min, int max, string description, string shortText, string definition) => new()
-    {
-        Id = id,
-        Url = FhirEndpoints.ExtensionUrl(id),
-        Version = "1",
-        Name = name,
-        Title = title,
-        Status = PublicationStatus.Active,
-        Publisher = "Polku",
-        Description = new Markdown(description),
-        FhirVersion = FHIRVersion.N4_0_1,
-        Kind = StructureDefinition.StructureDefinitionKind.ComplexType,
-        Abstract = false,
-        Context = [new StructureDefinition.ContextComponent { Type = StructureDefinition.ExtensionContextType.Element, Expression = context }],
-        Type = "Extension",
-        BaseDefinition = "http://hl7.org/fhir/StructureDefinition/Extension",
-        Derivation = StructureDefinition.TypeDerivationRule.Constraint,
-        Differential = new StructureDefinition.DifferentialComponent
         {
-            Element =
+            Id = id,
+            Url = FhirEndpoints.ExtensionUrl(id),
+            Version = "1",
+            Name = name,
+            Title = title,
+            Status = PublicationStatus.Active,
+            Publisher = "Polku",
+            Description = new Markdown(description),
+            FhirVersion = FHIRVersion.N4_0_1,
+            Kind = StructureDefinition.StructureDefinitionKind.ComplexType,
+            Abstract = false,
+            Context = [new StructureDefinition.ContextComponent { Type = StructureDefinition.ExtensionContextType.Element, Expression = context }],
+            Type = "Extension",
+            BaseDefinition = "http://hl7.org/fhir/StructureDefinition/Extension",
+            Derivation = StructureDefinition.TypeDerivationRule.Constraint,
+            Differential = new StructureDefinition.DifferentialComponent
+            {
+                Element =
             [
                 new ElementDefinition("Extension") { ElementId = "Extension", Short = shortText, Definition = new Markdown(definition), Max = "1" },
                 new ElementDefinition("Extension.extension") { ElementId = "Extension.extension", Max = "0" },
@@ -138,8 +138,8 @@ public static class ConformanceFhir
                     MaxValue = new Integer(max),
                 },
             ],
-        },
-    };
+            },
+        };
 
     private static CodeSystem Enumerated<TEnum>(string id, string name, string description, IStringLocalizer<Texts> texts, string keyPrefix)
         where TEnum : struct, Enum =>
