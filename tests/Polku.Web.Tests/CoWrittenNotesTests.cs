@@ -47,6 +47,15 @@ public abstract partial class CoWrittenNotesTests<TApp>(TApp app) : IClassFixtur
         });
         Assert.True(answered.StatusCode == HttpStatusCode.Redirect, await answered.Content.ReadAsStringAsync(Ct));
 
+        // Times are shown in Finnish time (Europe/Helsinki), whatever the server's own zone is.
+        await using (var db = app.Database.CreateContext())
+        {
+            var written = (await db.CoWrittenNotes.AsNoTracking().SingleAsync(n => n.Id == Guid.Parse(noteId), Ct)).WrittenAt;
+            var shown = Polku.Core.FinnishTime.ToLocal(written).ToString("g", new System.Globalization.CultureInfo("fi-FI"));
+            Assert.Contains(shown, WebUtility.HtmlDecode(await mother.GetStringAsync("/Me/Notes", Ct)), StringComparison.Ordinal);
+            Assert.Contains(shown, WebUtility.HtmlDecode(await nurse.GetStringAsync(page, Ct)), StringComparison.Ordinal);
+        }
+
         html = await nurse.GetStringAsync(page, Ct);
         Assert.Contains("Sovimme perhetyön kokeilusta.", html, StringComparison.Ordinal);
         Assert.Contains("Toivon iltapäiväaikoja.", html, StringComparison.Ordinal);
