@@ -96,6 +96,10 @@ public abstract class ClientPlanTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("Kuvaa tämä asteikon taso.", WebUtility.HtmlDecode(await missingLevel.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
         Assert.Null(await PlanAsync(episode));
 
+        using var noDate = await PolkuWebApp.PostFormAsync(nurse, edit, Goal(new Dictionary<string, string>(), 0, "Haluan nukkua yöt."));
+        Assert.Contains("Anna ainakin yksi seurantapäivä.", WebUtility.HtmlDecode(await noDate.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.Null(await PlanAsync(episode));
+
         // Refused input is no change: the log shows the readings of the form, not a change.
         var audit = (await app.AuditEntriesAsync("jessica-toivonen")).Where(e => e.Resource == AuditResources.Plan).ToList();
         Assert.Contains(audit, e => e.Action == AuditAction.Read);
@@ -158,10 +162,11 @@ public abstract class ClientPlanTests<TApp>(TApp app) : IClassFixture<TApp>
         var today = Day(DateTime.UtcNow);
         using var bad = await PolkuWebApp.PostFormAsync(nurse, plan, new Dictionary<string, string>
         {
-            ["Input.On"] = today,
+            ["Input.On"] = "",
             ["Input.Scores[0]"] = "5",
         });
         var badHtml = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Anna päivä.", badHtml, StringComparison.Ordinal);
         Assert.Contains("Arvion on oltava −2…+2.", badHtml, StringComparison.Ordinal);
         Assert.Contains("Arvioi tämä tavoite.", badHtml, StringComparison.Ordinal);
         Assert.Equal(answeredPlan.FollowUps.Count, (await PlanAsync(episode))!.FollowUps.Count);

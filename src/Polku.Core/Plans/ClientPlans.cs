@@ -148,7 +148,7 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
         var made = DateOnly.FromDateTime(FinnishTime.ToLocal(plan.CreatedAt));
         if (on is null)
         {
-            errors.Add(new("On", PlanProblem.FollowUpRequired));
+            errors.Add(new("On", PlanProblem.DateRequired));
         }
         else if (on > today || on < made)
         {

@@ -31,6 +31,9 @@ public enum PlanProblem
     /// <summary>A plan needs a follow-up date.</summary>
     FollowUpRequired,
 
+    /// <summary>A date left empty (the day a follow-up was held).</summary>
+    DateRequired,
+
     /// <summary>A new follow-up date before today.</summary>
     FollowUpInPast,
 
