@@ -77,6 +77,14 @@ public sealed class PlanFlowTests(BrowserFixture fixture)
         // One goal at +1: T = 50 + 10 · 1 / √(0.7 + 0.3) = 60.
         Assert.Contains("60,0", await nurse.Locator(".plan-progress table").InnerTextAsync(), StringComparison.Ordinal);
 
+        // Between two appointments the nurse reads the plan and its form on a phone too.
+        await using var nursePhoneContext = await fixture.NewContextAsync(width: 390, height: 844);
+        var nursePhone = await nursePhoneContext.NewPageAsync();
+        await BrowserFixture.LogInAsync(nursePhone, "ammattilainen");
+        await BrowserFixture.ChooseLanguageAsync(nursePhone, language);
+        await BrowserFixture.VisitAndCheckAsync(nursePhone, $"/Paths/Episode/{episode.Id}/Plan");
+        await BrowserFixture.VisitAndCheckAsync(nursePhone, $"/Paths/Episode/{episode.Id}/Plan/Edit");
+
         // The manager's network figures move: one more goal scored.
         Assert.Equal(scoredBefore + 1, await GoalsScoredAsync(manager));
         await BrowserFixture.AssertAccessibleAsync(manager, "own-data dashboard with the network's effectiveness");

@@ -12,7 +12,7 @@ public sealed record AccessDecision(bool Allowed, AuditPurpose Purpose)
     public static AccessDecision Denied { get; } = new(false, AuditPurpose.None);
 }
 
-/// <summary>A client opened through <see cref="ClientAccess.OpenAsync"/>: the client, or why not.</summary>
+/// <summary>A client opened through <see cref="ClientAccess.OpenAsync(Identity.Actor, Guid, AuditAction, string, CancellationToken)"/>: the client, or why not.</summary>
 public sealed record ClientOpening(Client? Client, AuditPurpose Purpose, bool IsDenied = false)
 {
     public static ClientOpening NotFound { get; } = new(null, AuditPurpose.None);
@@ -87,13 +87,22 @@ public sealed class ClientAccess(PolkuDb db, AuditLog audit, TimeProvider clock)
     /// (<see cref="OpenToAnswerReferralAsync"/>), so that only accepting creates a lasting relationship.
     /// </summary>
     public Task<ClientOpening> OpenAsync(Actor actor, Guid clientId, AuditAction action, string resource, CancellationToken ct = default) =>
-        OpenCoreAsync(actor, clientId, action, resource, answeringReferral: false, ct);
+        OpenCoreAsync(actor, clientId, action, resource, answeringReferral: false, grounds: null, ct);
+
+    /// <summary>
+    /// As <see cref="OpenAsync(Actor, Guid, AuditAction, string, CancellationToken)"/>, but only on the given grounds:
+    /// for data that some grounds of seeing the client do not open (e.g. a client plan is not opened by a consent).
+    /// Other grounds are refused and audited as refused.
+    /// </summary>
+    public Task<ClientOpening> OpenAsync(Actor actor, Guid clientId, AuditAction action, string resource, IReadOnlySet<AuditPurpose> grounds, CancellationToken ct = default) =>
+        OpenCoreAsync(actor, clientId, action, resource, answeringReferral: false, grounds, ct);
 
     /// <summary>Opens the client for answering a referral: the one change a pending referral's receiver may make.</summary>
     public Task<ClientOpening> OpenToAnswerReferralAsync(Actor actor, Guid clientId, string resource, CancellationToken ct = default) =>
-        OpenCoreAsync(actor, clientId, AuditAction.Change, resource, answeringReferral: true, ct);
+        OpenCoreAsync(actor, clientId, AuditAction.Change, resource, answeringReferral: true, grounds: null, ct);
 
-    private async Task<ClientOpening> OpenCoreAsync(Actor actor, Guid clientId, AuditAction action, string resource, bool answeringReferral, CancellationToken ct)
+    private async Task<ClientOpening> OpenCoreAsync(
+        Actor actor, Guid clientId, AuditAction action, string resource, bool answeringReferral, IReadOnlySet<AuditPurpose>? grounds, CancellationToken ct)
     {
         var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == clientId, ct);
         if (client is null)
@@ -104,6 +113,11 @@ public sealed class ClientAccess(PolkuDb db, AuditLog audit, TimeProvider clock)
         var decision = await DecideAsync(actor, clientId, ct);
         if (decision.Allowed && action == AuditAction.Change && IsReadOnly(decision.Purpose)
             && !(answeringReferral && decision.Purpose == AuditPurpose.PendingReferral))
+        {
+            decision = AccessDecision.Denied;
+        }
+
+        if (decision.Allowed && grounds is not null && !grounds.Contains(decision.Purpose))
         {
             decision = AccessDecision.Denied;
         }

@@ -20,34 +20,31 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
     /// <summary>How far ahead a follow-up or an action may be dated.</summary>
     public const int MaxYearsAhead = 3;
 
+    /// <summary>The grounds that open a plan for reading: the client, a guardian of a child, a care relationship.</summary>
+    public static IReadOnlySet<AuditPurpose> ReadGrounds { get; } = new HashSet<AuditPurpose> { AuditPurpose.OwnData, AuditPurpose.Guardian, AuditPurpose.CareRelationship };
+
+    /// <summary>Only a care relationship changes a plan.</summary>
+    private static readonly HashSet<AuditPurpose> ChangeGrounds = new HashSet<AuditPurpose> { AuditPurpose.CareRelationship };
+
+    /// <summary>The client or a guardian of a child answers a plan.</summary>
+    private static readonly HashSet<AuditPurpose> AnswerGrounds = new HashSet<AuditPurpose> { AuditPurpose.OwnData, AuditPurpose.Guardian };
+
     public async Task<(PlanReading? Reading, PlanProblem? Problem)> ReadAsync(Actor actor, Guid episodeId, CancellationToken ct = default)
     {
-        var episode = await db.Episodes.AsNoTracking().Include(e => e.Team).FirstOrDefaultAsync(e => e.Id == episodeId, ct);
+        var episode = await db.Episodes.AsNoTracking().FirstOrDefaultAsync(e => e.Id == episodeId, ct);
         if (episode is null)
         {
             return (null, PlanProblem.NotFound);
         }
 
-        var (opening, problem) = await OpenAsync(actor, episode.ClientId, AuditAction.Read, ct);
-        if (opening is null)
+        var opening = await access.OpenAsync(actor, episode.ClientId, AuditAction.Read, AuditResources.Plan, ReadGrounds, ct);
+        if (opening.Client is null)
         {
-            return (null, problem);
+            return (null, opening.IsDenied ? PlanProblem.Denied : PlanProblem.NotFound);
         }
 
         var plan = await db.ClientPlans.AsNoTracking().FirstOrDefaultAsync(p => p.EpisodeId == episodeId, ct);
-        return (new PlanReading(episode, opening.Client!, plan, opening.Purpose), null);
-    }
-
-    /// <summary>The plans of a client's episodes (for the client's own path page), one audited read.</summary>
-    public async Task<(List<ClientPlan>? Plans, PlanProblem? Problem)> ForClientAsync(Actor actor, Guid clientId, CancellationToken ct = default)
-    {
-        var (opening, problem) = await OpenAsync(actor, clientId, AuditAction.Read, ct);
-        if (opening is null)
-        {
-            return (null, problem);
-        }
-
-        return (await db.ClientPlans.AsNoTracking().Where(p => p.ClientId == clientId).ToListAsync(ct), null);
+        return (new PlanReading(episode, opening.Client, plan, opening.Purpose), null);
     }
 
     /// <summary>Makes the episode's plan or a new version of it; nothing is stored when any field is refused.</summary>
@@ -78,7 +75,7 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
             return (null, null, errors);
         }
 
-        if ((await access.OpenAsync(professional, episode.ClientId, AuditAction.Change, AuditResources.Plan, ct)).Client is null)
+        if ((await access.OpenAsync(professional, episode.ClientId, AuditAction.Change, AuditResources.Plan, ChangeGrounds, ct)).Client is null)
         {
             return (null, PlanProblem.Denied, []);
         }
@@ -112,14 +109,11 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
             return await db.Episodes.AnyAsync(e => e.Id == episodeId, ct) ? PlanProblem.NoPlan : PlanProblem.NotFound;
         }
 
-        var decision = await access.DecideAsync(client, plan.ClientId, ct);
-        if (decision.Purpose is not (AuditPurpose.OwnData or AuditPurpose.Guardian))
+        if ((await access.OpenAsync(client, plan.ClientId, AuditAction.Change, AuditResources.Plan, AnswerGrounds, ct)).Client is null)
         {
-            await audit.RecordAsync(client, plan.ClientId, AuditAction.Denied, AuditPurpose.None, AuditResources.Plan, ct);
             return PlanProblem.Denied;
         }
 
-        await access.OpenAsync(client, plan.ClientId, AuditAction.Change, AuditResources.Plan, ct);
         plan.Answer(comment, agrees, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return null;
@@ -184,7 +178,7 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
             return (null, null, errors);
         }
 
-        if ((await access.OpenAsync(professional, plan.ClientId, AuditAction.Change, AuditResources.Plan, ct)).Client is null)
+        if ((await access.OpenAsync(professional, plan.ClientId, AuditAction.Change, AuditResources.Plan, ChangeGrounds, ct)).Client is null)
         {
             return (null, PlanProblem.Denied, []);
         }
@@ -204,7 +198,6 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
         var today = FinnishTime.Today(clock);
         var latest = today.AddYears(MaxYearsAhead);
         var goals = new List<PlanGoal>();
-        var levelCount = GoalAttainment.Highest - GoalAttainment.Lowest + 1;
         for (var i = 0; i < draft.Goals.Count; i++)
         {
             var goal = draft.Goals[i];
@@ -216,14 +209,14 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
             var field = $"Goals[{i}]";
             Text(goal.ClientWords, $"{field}.ClientWords", required: PlanProblem.GoalTextMissing, errors);
             Text(goal.ProfessionalWords, $"{field}.ProfessionalWords", required: null, errors);
-            for (var k = 0; k < levelCount; k++)
+            for (var k = 0; k < GoalAttainment.LevelCount; k++)
             {
                 Text(k < goal.Levels.Count ? goal.Levels[k] : null, $"{field}.Levels[{k}]", required: PlanProblem.LevelMissing, errors);
             }
 
             var id = goal.Id is { } known && previous?.Goals.Any(g => g.Id == known) == true ? known : Guid.NewGuid();
             goals.Add(new PlanGoal(id, Trim(goal.ClientWords), NullIfEmpty(goal.ProfessionalWords),
-                [.. Enumerable.Range(0, levelCount).Select(k => Trim(k < goal.Levels.Count ? goal.Levels[k] : null))],
+                [.. Enumerable.Range(0, GoalAttainment.LevelCount).Select(k => Trim(k < goal.Levels.Count ? goal.Levels[k] : null))],
                 GoalTemplates.Default.Find(goal.TemplateKey)?.Key));
         }
 
@@ -301,27 +294,12 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
         return errors.Count > 0 ? (null, errors) : (new PlanContent(goals, actions, [.. followUps.Order()]), errors);
     }
 
-    /// <summary>
-    /// Opens the client for reading a plan: own data, a guardian of a child, or a care relationship. A consent or a
-    /// pending referral does not open a plan; the refusal is audited.
-    /// </summary>
-    private async Task<(ClientOpening? Opening, PlanProblem? Problem)> OpenAsync(Actor actor, Guid clientId, AuditAction action, CancellationToken ct)
-    {
-        var decision = await access.DecideAsync(actor, clientId, ct);
-        if (decision.Purpose is not (AuditPurpose.OwnData or AuditPurpose.Guardian or AuditPurpose.CareRelationship))
-        {
-            await audit.RecordAsync(actor, clientId, AuditAction.Denied, AuditPurpose.None, AuditResources.Plan, ct);
-            return (null, PlanProblem.Denied);
-        }
-
-        var opening = await access.OpenAsync(actor, clientId, action, AuditResources.Plan, ct);
-        return opening.Client is null ? (null, opening.IsDenied ? PlanProblem.Denied : PlanProblem.NotFound) : (opening, null);
-    }
-
     /// <summary>Only a professional in a care relationship changes a plan; a refusal is audited.</summary>
     private async Task<bool> MayChangeAsync(Actor actor, Guid clientId, CancellationToken ct)
     {
-        if (actor.DoesClientWork && (await access.DecideAsync(actor, clientId, ct)).Purpose == AuditPurpose.CareRelationship)
+        // Decided before the input is checked, so that refused input is no change in the log; the change itself is
+        // opened (and audited) only when it is made.
+        if (actor.DoesClientWork && ChangeGrounds.Contains((await access.DecideAsync(actor, clientId, ct)).Purpose))
         {
             return true;
         }

@@ -12,6 +12,9 @@ public static class GoalAttainment
     public const int Lowest = -2;
     public const int Highest = 2;
 
+    /// <summary>How many levels a goal's scale has (−2…+2).</summary>
+    public const int LevelCount = Highest - Lowest + 1;
+
     /// <summary>The correlation between goals that the method assumes.</summary>
     public const double Rho = 0.3;
 

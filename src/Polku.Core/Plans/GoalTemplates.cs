@@ -43,7 +43,7 @@ public sealed class GoalTemplates
         var document = JsonSerializer.Deserialize<Document>(json, Json) ?? throw new FormatException("The goal templates are empty.");
         foreach (var (language, levels) in document.Levels)
         {
-            if (levels.Count != GoalAttainment.Highest - GoalAttainment.Lowest + 1)
+            if (levels.Count != GoalAttainment.LevelCount)
             {
                 throw new FormatException($"The goal templates' levels in {language} are not five.");
             }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
-using Polku.Core.Audit;
 using Polku.Core.Data;
 using Polku.Core.Paths;
 using Polku.Core.Plans;
@@ -23,7 +22,7 @@ public static class PlansFhir
 
     /// <summary>The client's plans when the path was opened on grounds that show plans; none otherwise.</summary>
     public static async Task<List<ClientPlan>> PlansAsync(PolkuDb db, ClientPath path, CancellationToken ct) =>
-        path.Purpose is AuditPurpose.OwnData or AuditPurpose.Guardian or AuditPurpose.CareRelationship
+        ClientPlans.ReadGrounds.Contains(path.Purpose)
             ? await db.ClientPlans.AsNoTracking().Where(p => p.ClientId == path.Client.Id).OrderBy(p => p.CreatedAt).ToListAsync(ct)
             : [];
 

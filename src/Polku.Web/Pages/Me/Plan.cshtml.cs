@@ -80,7 +80,7 @@ public sealed class PlanModel(ClientPlans plans, CurrentActor actor, IStringLoca
             return PlanResults.Http(problem);
         }
 
-        View = new PlanView(reading.Client.FullName, reading.Episode.Title, reading.Episode.Id, reading.Client.Id, reading.Episode.IsOpen, reading.Plan, FinnishTime.Today(clock));
+        View = PlanView.Of(reading, FinnishTime.Today(clock));
         return null;
     }
 

@@ -26,7 +26,7 @@ public sealed class PlanModel(ClientPlans plans, CurrentActor actor, IStringLoca
     public PlanView? View { get; private set; }
 
     public IEnumerable<SelectListItem> Levels =>
-        Enumerable.Range(GoalAttainment.Lowest, GoalAttainment.Highest - GoalAttainment.Lowest + 1)
+        Enumerable.Range(GoalAttainment.Lowest, GoalAttainment.LevelCount)
             .Select(l => new SelectListItem(PlanView.Level(l), l.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -62,7 +62,7 @@ public sealed class PlanModel(ClientPlans plans, CurrentActor actor, IStringLoca
             return PlanResults.Http(problem);
         }
 
-        View = new PlanView(reading.Client.FullName, reading.Episode.Title, reading.Episode.Id, reading.Client.Id, reading.Episode.IsOpen, reading.Plan, FinnishTime.Today(clock));
+        View = PlanView.Of(reading, FinnishTime.Today(clock));
         while (reading.Plan is not null && Input.Scores.Count < reading.Plan.Current.Content.Goals.Count)
         {
             Input.Scores.Add(null);

@@ -86,8 +86,8 @@ public sealed class PlanEditModel(ClientPlans plans, CurrentActor actor, IString
     {
         ModelState.Clear();
         var draft = new PlanDraft(
-            [.. Input.Goals.Select(g => new GoalDraft(g.ClientWords, g.ProfessionalWords, g.Levels, g.Id, g.TemplateKey))],
-            [.. Input.Actions.Select(a => new ActionDraft(a.Owner, a.OwnerName, a.What, a.Due))],
+            [.. Input.Goals.Select(g => g.ToDraft())],
+            [.. Input.Actions.Select(a => a.ToDraft())],
             Input.FollowUps);
         var (_, problem, errors) = await plans.SaveAsync(await actor.GetAsync(ct), Id, draft, ct);
         if (PlanResults.Http(problem) is { } refused)
@@ -124,7 +124,7 @@ public sealed class PlanEditModel(ClientPlans plans, CurrentActor actor, IString
             return new ConflictResult();
         }
 
-        View = new PlanView(reading.Client.FullName, reading.Episode.Title, reading.Episode.Id, reading.Client.Id, true, reading.Plan, FinnishTime.Today(clock));
+        View = PlanView.Of(reading, FinnishTime.Today(clock));
         var language = PolkuCultures.CurrentLanguage;
         Templates = new[] { new SelectListItem(texts["Plans.ChooseTemplate"], "") }
             .Concat(GoalTemplates.Default.For(reading.Episode.Customership).Select(t => new SelectListItem(t.Title.In(language), t.Key)));
@@ -134,10 +134,9 @@ public sealed class PlanEditModel(ClientPlans plans, CurrentActor actor, IString
     /// <summary>Empty slots after the written ones, so that a goal, an action or a date can be added without JavaScript.</summary>
     private void Pad()
     {
-        var levelCount = GoalAttainment.Highest - GoalAttainment.Lowest + 1;
         foreach (var goal in Input.Goals)
         {
-            while (goal.Levels.Count < levelCount)
+            while (goal.Levels.Count < GoalAttainment.LevelCount)
             {
                 goal.Levels.Add(null);
             }
@@ -146,7 +145,7 @@ public sealed class PlanEditModel(ClientPlans plans, CurrentActor actor, IString
         var goals = Input.Goals.Count(g => !g.IsEmpty);
         while (Input.Goals.Count == 0 || Input.Goals.Count < Math.Min(ClientPlan.MaxGoals, goals + SpareGoals))
         {
-            Input.Goals.Add(new GoalInput { Levels = [.. Enumerable.Repeat<string?>(null, levelCount)] });
+            Input.Goals.Add(new GoalInput { Levels = [.. Enumerable.Repeat<string?>(null, GoalAttainment.LevelCount)] });
         }
 
         while (Input.Actions.Count < Math.Min(ClientPlan.MaxActions, Input.Actions.Count(a => !a.IsEmpty) + SpareActions))
@@ -176,7 +175,9 @@ public sealed class PlanEditModel(ClientPlans plans, CurrentActor actor, IString
         public string? ProfessionalWords { get; set; }
         public List<string?> Levels { get; set; } = [];
 
-        public bool IsEmpty => string.IsNullOrWhiteSpace(ClientWords) && string.IsNullOrWhiteSpace(ProfessionalWords) && Levels.All(string.IsNullOrWhiteSpace);
+        public bool IsEmpty => ToDraft().IsEmpty;
+
+        public GoalDraft ToDraft() => new(ClientWords, ProfessionalWords, Levels, Id, TemplateKey);
     }
 
     public sealed class ActionInput
@@ -186,6 +187,8 @@ public sealed class PlanEditModel(ClientPlans plans, CurrentActor actor, IString
         public string? What { get; set; }
         public DateOnly? Due { get; set; }
 
-        public bool IsEmpty => string.IsNullOrWhiteSpace(OwnerName) && string.IsNullOrWhiteSpace(What) && Due is null;
+        public bool IsEmpty => ToDraft().IsEmpty;
+
+        public ActionDraft ToDraft() => new(Owner, OwnerName, What, Due);
     }
 }

@@ -7,17 +7,21 @@ namespace Polku.Web.Pages.Plans;
 /// <summary>What the plan pages show of a plan: the version in force, its history, follow-ups and the T-score chart.</summary>
 public sealed record PlanView(string ClientName, string EpisodeTitle, Guid EpisodeId, Guid ClientId, bool EpisodeOpen, ClientPlan? Plan, DateOnly Today)
 {
+    public static PlanView Of(PlanReading reading, DateOnly today) =>
+        new(reading.Client.FullName, reading.Episode.Title, reading.Episode.Id, reading.Client.Id, reading.Episode.IsOpen, reading.Plan, today);
+
     public ClientPlanVersion? Current => Plan?.Current;
 
     public IEnumerable<ClientPlanVersion> Earlier => Plan is null ? [] : Plan.Versions.Where(v => v.Number != Plan.Current.Number).OrderByDescending(v => v.Number);
 
-    public IReadOnlyList<PlanFollowUp> FollowUps => Plan is null ? [] : [.. Plan.FollowUps.OrderBy(f => f.On).ThenBy(f => f.Number)];
+    /// <summary>The follow-ups held, in the order they were held (sorted once: the view and the chart read them often).</summary>
+    public IReadOnlyList<PlanFollowUp> FollowUps { get; } = Plan is null ? [] : [.. Plan.FollowUps.OrderBy(f => f.On).ThenBy(f => f.Number)];
 
     public bool Overdue => Plan?.IsOverdue(Today) == true;
 
     /// <summary>The latest score of a goal, if it has been scored.</summary>
     public int? LatestScore(Guid goalId) =>
-        FollowUps.Reverse().SelectMany(f => f.Scores).FirstOrDefault(s => s.GoalId == goalId)?.Level;
+        FollowUps.SelectMany(f => f.Scores).LastOrDefault(s => s.GoalId == goalId)?.Level;
 
     public static string Level(int level) => level > 0 ? "+" + level.ToString(CultureInfo.InvariantCulture) : level.ToString(CultureInfo.InvariantCulture).Replace('-', '−');
 
