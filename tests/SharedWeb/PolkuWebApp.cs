@@ -57,6 +57,7 @@ public partial class PolkuWebApp(DatabaseProvider provider, bool realServer = fa
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Notifications:DispatchSeconds", "0");
         builder.UseSetting("Proactive:RunHours", "0");
+        builder.UseSetting("Networks:CheckHours", "0");
         if (realServer)
         {
             builder.UseSetting("Urls", "http://127.0.0.1:0");

@@ -56,6 +56,7 @@ public class PolkuDb(DbContextOptions<PolkuDb> options) : IdentityDbContext<Polk
     public DbSet<PanelProposal> PanelProposals => Set<PanelProposal>();
     public DbSet<HandoffMessage> HandoffMessages => Set<HandoffMessage>();
     public DbSet<Plans.ClientPlan> ClientPlans => Set<Plans.ClientPlan>();
+    public DbSet<Networks.ServiceNetwork> ServiceNetworks => Set<Networks.ServiceNetwork>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,7 +14,8 @@ public sealed record DemoCountyData(
     List<DemoFamily> Families,
     List<DemoCareRelationship> CareRelationships,
     List<DemoConsent> Consents,
-    List<DemoUser> DemoUsers)
+    List<DemoUser> DemoUsers,
+    List<DemoNetwork>? Networks = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -54,3 +55,8 @@ public sealed record DemoConsent(
     string Client, string Organisation, string PurposeFi, string PurposeSv, string PurposeEn, DateOnly Given, DateOnly? ValidUntil);
 
 public sealed record DemoUser(string UserName, string Email, string Role, string? Professional, string? Client);
+
+/// <summary>A service network: its owner's and members' keys, and thresholds by measure code in the figure's unit.</summary>
+public sealed record DemoNetwork(
+    string NameFi, string NameSv, string NameEn, string DescriptionFi, string DescriptionSv, string DescriptionEn,
+    string? Owner, List<string> Members, Dictionary<string, double>? Thresholds);

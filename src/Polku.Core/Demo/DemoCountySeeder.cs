@@ -139,6 +139,22 @@ public sealed class DemoCountySeeder(
         DemoPaths.Add(db, DemoPathsData.Load(), clock.GetUtcNow().UtcDateTime, organisations, professionals, clients, servicesByKey);
         await db.SaveChangesAsync(ct);
 
+        foreach (var n in data.Networks ?? [])
+        {
+            var network = new Networks.ServiceNetwork
+            {
+                Name = new LocalisedText(n.NameFi, n.NameSv, n.NameEn),
+                Description = new LocalisedText(n.DescriptionFi, n.DescriptionSv, n.DescriptionEn),
+                OwnerProfessionalId = n.Owner is null ? null : professionals[n.Owner].Id,
+                UpdatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            network.Members.AddRange(n.Members.Select(m => new Networks.NetworkMember { OrganisationId = organisations[m].Id }));
+            network.Thresholds.AddRange((n.Thresholds ?? []).Select(t => new Networks.NetworkThreshold { Measure = t.Key, Value = t.Value }));
+            db.ServiceNetworks.Add(network);
+        }
+
+        await db.SaveChangesAsync(ct);
+
         foreach (var u in data.DemoUsers)
         {
             var professional = u.Professional is null ? null : professionals[u.Professional];

@@ -36,12 +36,12 @@ public sealed class EffectivenessSection(PolkuDb db, IOptions<PathAlertOptions> 
 
         var clientIds = (await clients.Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         var episodes = (await db.Episodes.AsNoTracking().Include(e => e.Team).ToListAsync(ct))
-            .Where(e => clientIds.Contains(e.ClientId) && (filter.UnitId is not { } unit || e.OrganisationId == unit)).ToList();
+            .Where(e => clientIds.Contains(e.ClientId) && filter.Covers(e.OrganisationId)).ToList();
         var episodeIds = episodes.Select(e => e.Id).ToHashSet();
         var plans = (await db.ClientPlans.AsNoTracking().ToListAsync(ct)).Where(p => episodeIds.Contains(p.EpisodeId)).ToList();
         var touchpoints = (await db.Touchpoints.AsNoTracking().ToListAsync(ct)).Where(t => clientIds.Contains(t.ClientId)).ToList();
         var referrals = (await db.Referrals.AsNoTracking().ToListAsync(ct))
-            .Where(r => clientIds.Contains(r.ClientId) && (filter.UnitId is not { } u || r.FromOrganisationId == u || r.ToOrganisationId == u)).ToList();
+            .Where(r => clientIds.Contains(r.ClientId) && (filter.Covers(r.FromOrganisationId) || filter.Covers(r.ToOrganisationId))).ToList();
         return Tables(filter, episodes, plans, touchpoints, referrals, alertOptions.Value, clock.GetUtcNow().UtcDateTime);
     }
 

@@ -26,8 +26,8 @@ public sealed class FeedbackSection(PolkuDb db, FeedbackFigures figures) : IDash
     {
         var from = filter.From ?? DateOnly.MinValue;
         var to = filter.To ?? DateOnly.MaxValue;
-        var units = await figures.ByAsync(FeedbackGrouping.Unit, from, to, filter.UnitId, ct);
-        var customerships = await figures.ByAsync(FeedbackGrouping.Customership, from, to, filter.UnitId, ct);
+        var units = await figures.ByAsync(FeedbackGrouping.Unit, from, to, filter.UnitId, filter.Units, ct);
+        var customerships = await figures.ByAsync(FeedbackGrouping.Customership, from, to, filter.UnitId, filter.Units, ct);
         var names = await db.Organisations.AsNoTracking()
             .ToDictionaryAsync(o => o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o => o.Name, ct);
         var language = PolkuCultures.CurrentLanguage;

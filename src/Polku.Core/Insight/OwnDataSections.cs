@@ -9,7 +9,11 @@ namespace Polku.Core.Insight;
 /// open), the area (the client's municipality code) and the unit (the organisation of the professional who recorded
 /// the data).
 /// </summary>
-public sealed record OwnDataFilter(DateOnly? From = null, DateOnly? To = null, string? Municipality = null, int? UnitId = null);
+public sealed record OwnDataFilter(DateOnly? From = null, DateOnly? To = null, string? Municipality = null, int? UnitId = null, IReadOnlyList<int>? Units = null)
+{
+    /// <summary>Whether a unit passes both the single-unit choice and the units of a service network.</summary>
+    public bool Covers(int unitId) => (UnitId is not { } unit || unit == unitId) && (Units is null || Units.Contains(unitId));
+}
 
 /// <summary>
 /// One section of the own-data dashboard: the tables one data source (segmentation, touchpoints, feedback, …) gives
@@ -85,6 +89,11 @@ public sealed class CustomershipSection(PolkuDb db) : IDashboardSection
         if (filter.UnitId is { } unit)
         {
             query = query.Where(a => db.Professionals.Any(p => p.Id == a.ConfirmedByProfessionalId && p.OrganisationId == unit));
+        }
+
+        if (filter.Units is { } units)
+        {
+            query = query.Where(a => db.Professionals.Any(p => p.Id == a.ConfirmedByProfessionalId && units.Contains(p.OrganisationId)));
         }
 
         var outcomes = await query.Select(a => new ConfirmedOutcome(a.ClientId, a.ConfirmedAt!.Value, a.Outcome!.Value, a.IsOverride)).ToListAsync(ct);

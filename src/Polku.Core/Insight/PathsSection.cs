@@ -53,6 +53,12 @@ public sealed class PathsSection(PolkuDb db) : IDashboardSection
             referrals = referrals.Where(r => r.FromOrganisationId == unit || r.ToOrganisationId == unit);
         }
 
+        if (filter.Units is { } units)
+        {
+            touchpoints = touchpoints.Where(t => units.Contains(t.OrganisationId));
+            referrals = referrals.Where(r => units.Contains(r.FromOrganisationId) || units.Contains(r.ToOrganisationId));
+        }
+
         var kinds = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Kind, ct);
         var visits = await touchpoints
             .Select(t => new TouchpointFact(t.ClientId, t.Channel, t.OrganisationId, t.Rating))

@@ -1084,6 +1084,67 @@ namespace Polku.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Polku.Core.Networks.ServiceNetwork", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("OwnerProfessionalId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Polku.Core.Networks.ServiceNetwork.Description#LocalisedText", b1 =>
+                        {
+                            b1.Property<string>("En")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("DescriptionEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("DescriptionFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("DescriptionSv");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Polku.Core.Networks.ServiceNetwork.Name#LocalisedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("NameEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("NameFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("NameSv");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerProfessionalId");
+
+                    b.ToTable("ServiceNetworks");
+                });
+
             modelBuilder.Entity("Polku.Core.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -2540,6 +2601,67 @@ namespace Polku.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ProfessionalId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Polku.Core.Networks.ServiceNetwork", b =>
+                {
+                    b.HasOne("Polku.Core.Catalogue.Professional", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerProfessionalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsMany("Polku.Core.Networks.NetworkMember", "Members", b1 =>
+                        {
+                            b1.Property<int>("NetworkId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("OrganisationId")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("NetworkId", "OrganisationId");
+
+                            b1.HasIndex("OrganisationId");
+
+                            b1.ToTable("ServiceNetworkMembers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("NetworkId");
+
+                            b1.HasOne("Polku.Core.Catalogue.Organisation", null)
+                                .WithMany()
+                                .HasForeignKey("OrganisationId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired();
+                        });
+
+                    b.OwnsMany("Polku.Core.Networks.NetworkThreshold", "Thresholds", b1 =>
+                        {
+                            b1.Property<int>("NetworkId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Measure")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<DateTime?>("CrossedSince")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<double>("Value")
+                                .HasColumnType("double precision");
+
+                            b1.HasKey("NetworkId", "Measure");
+
+                            b1.ToTable("ServiceNetworkThresholds", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("NetworkId");
+                        });
+
+                    b.Navigation("Members");
+
+                    b.Navigation("Owner");
+
+                    b.Navigation("Thresholds");
                 });
 
             modelBuilder.Entity("Polku.Core.Notifications.Notification", b =>

@@ -1053,6 +1053,65 @@ namespace Polku.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Polku.Core.Networks.ServiceNetwork", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OwnerProfessionalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Polku.Core.Networks.ServiceNetwork.Description#LocalisedText", b1 =>
+                        {
+                            b1.Property<string>("En")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DescriptionSv");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Polku.Core.Networks.ServiceNetwork.Name#LocalisedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameEn");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameFi");
+
+                            b1.Property<string>("Sv")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameSv");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerProfessionalId");
+
+                    b.ToTable("ServiceNetworks");
+                });
+
             modelBuilder.Entity("Polku.Core.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -2475,6 +2534,67 @@ namespace Polku.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ProfessionalId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Polku.Core.Networks.ServiceNetwork", b =>
+                {
+                    b.HasOne("Polku.Core.Catalogue.Professional", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerProfessionalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsMany("Polku.Core.Networks.NetworkMember", "Members", b1 =>
+                        {
+                            b1.Property<int>("NetworkId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("OrganisationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("NetworkId", "OrganisationId");
+
+                            b1.HasIndex("OrganisationId");
+
+                            b1.ToTable("ServiceNetworkMembers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("NetworkId");
+
+                            b1.HasOne("Polku.Core.Catalogue.Organisation", null)
+                                .WithMany()
+                                .HasForeignKey("OrganisationId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired();
+                        });
+
+                    b.OwnsMany("Polku.Core.Networks.NetworkThreshold", "Thresholds", b1 =>
+                        {
+                            b1.Property<int>("NetworkId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Measure")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("CrossedSince")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("Value")
+                                .HasColumnType("REAL");
+
+                            b1.HasKey("NetworkId", "Measure");
+
+                            b1.ToTable("ServiceNetworkThresholds", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("NetworkId");
+                        });
+
+                    b.Navigation("Members");
+
+                    b.Navigation("Owner");
+
+                    b.Navigation("Thresholds");
                 });
 
             modelBuilder.Entity("Polku.Core.Notifications.Notification", b =>

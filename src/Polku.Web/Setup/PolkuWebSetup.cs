@@ -68,7 +68,8 @@ public static class PolkuWebSetup
         services.AddScoped<IDashboardSection, CustomershipSection>();
         services.AddScoped<IDashboardSection, PathsSection>();
         services.AddScoped<IDashboardSection, FeedbackSection>();
-        services.AddScoped<IDashboardSection, EffectivenessSection>();
+        services.AddScoped<EffectivenessSection>();
+        services.AddScoped<IDashboardSection>(sp => sp.GetRequiredService<EffectivenessSection>());
         services.AddScoped<OwnDataSections>();
         services.AddSingleton<CatalogueSearch>();
         services.AddScoped<PtvImporter>();
@@ -79,6 +80,9 @@ public static class PolkuWebSetup
         services.AddScoped<FeedbackFigures>();
         services.AddScoped<CoWrittenNotes>();
         services.AddScoped<Polku.Core.Plans.ClientPlans>();
+        services.AddScoped<Polku.Core.Networks.ServiceNetworks>();
+        services.AddOptions<Polku.Core.Networks.NetworkOptions>().Bind(configuration.GetSection(Polku.Core.Networks.NetworkOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<CustomerPanels>();
         services.AddScoped<ExpertBank>();
         services.AddSingleton<INotificationSender>(new FileNotificationSender(
@@ -89,6 +93,7 @@ public static class PolkuWebSetup
         services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section));
         services.AddScoped<ProactiveRules>();
         services.AddHostedService<ProactiveWorker>();
+        services.AddHostedService<NetworkCheckWorker>();
         services.AddOpenApi();
 
         services.AddIdentity<PolkuUser, IdentityRole>(o =>
@@ -193,6 +198,7 @@ public static class PolkuWebSetup
                 o.Conventions.AuthorizeFolder("/Me", Policies.Client);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
                 o.Conventions.AuthorizeFolder("/Insight", Policies.Management);
+                o.Conventions.AuthorizeFolder("/ServiceNetworks", Policies.Staff);
                 o.Conventions.AuthorizeFolder("/Feedback/Manage", Policies.Management);
             })
             .AddDataAnnotationsLocalization(o =>

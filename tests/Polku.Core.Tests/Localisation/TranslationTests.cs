@@ -78,6 +78,9 @@ public class TranslationTests
             ("AlertKind.", Enum.GetNames<Polku.Core.Paths.AlertKind>()),
             ("PathError.", Enum.GetNames<Polku.Core.Paths.PathError>()),
             ("Paths.Done.", Enum.GetNames<Polku.Core.Paths.ReferralAction>()),
+            ("Plans.Problem.", Enum.GetNames<Polku.Core.Plans.PlanProblem>()),
+            ("Networks.Problem.", Enum.GetNames<Polku.Core.Networks.NetworkProblem>()),
+            ("Networks.Unit.", Enum.GetNames<Polku.Core.Insight.CellFormat>().Where(f => f is not ("Label" or "Euros" or "Ratio")).ToArray()),
         })
         {
             foreach (var name in names)

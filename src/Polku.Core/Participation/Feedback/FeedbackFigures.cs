@@ -41,12 +41,17 @@ public sealed class FeedbackFigures(PolkuDb db)
     public const string Unknown = "unknown";
 
     /// <summary>Figures per group for feedback given on days in [<paramref name="from"/>, <paramref name="to"/>] (both inclusive).</summary>
-    public async Task<List<FeedbackFigure>> ByAsync(FeedbackGrouping grouping, DateOnly from, DateOnly to, int? organisationId = null, CancellationToken ct = default)
+    public async Task<List<FeedbackFigure>> ByAsync(FeedbackGrouping grouping, DateOnly from, DateOnly to, int? organisationId = null, IReadOnlyList<int>? organisations = null, CancellationToken ct = default)
     {
         var query = db.FeedbackItems.AsNoTracking().Where(f => f.GivenOn >= from && f.GivenOn <= to);
         if (organisationId is { } unit)
         {
             query = query.Where(f => f.OrganisationId == unit);
+        }
+
+        if (organisations is not null)
+        {
+            query = query.Where(f => organisations.Contains(f.OrganisationId));
         }
 
         var rows = await query

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Localization;
 using Polku.Core.Data;
 using Polku.Core.Insight;
 using Polku.Core.Localisation;
+using Polku.Web.Setup;
 
 namespace Polku.Web.Pages.Insight;
 
@@ -17,7 +18,7 @@ namespace Polku.Web.Pages.Insight;
 /// far the customership distribution and transitions), each table with a CSV download, filtered by period, area
 /// (municipality) and unit. A plain GET form, so a selection is a link.
 /// </summary>
-public sealed class OwnModel(OwnDataSections sections, PolkuDb db, IStringLocalizer<Texts> texts) : PageModel
+public sealed class OwnModel(OwnDataSections sections, PolkuDb db, Polku.Core.Networks.ServiceNetworks networks, CurrentActor actor, IStringLocalizer<Texts> texts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public FilterInput Filter { get; set; } = new();
@@ -27,6 +28,10 @@ public sealed class OwnModel(OwnDataSections sections, PolkuDb db, IStringLocali
     public List<SelectListItem> AreaOptions { get; } = [];
 
     public List<SelectListItem> UnitOptions { get; } = [];
+
+    public List<SelectListItem> NetworkOptions { get; } = [];
+
+    private List<Polku.Core.Networks.ServiceNetwork> _networks = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -41,6 +46,7 @@ public sealed class OwnModel(OwnDataSections sections, PolkuDb db, IStringLocali
 
     public async Task<IActionResult> OnGetCsvAsync(string table, CancellationToken ct)
     {
+        _networks = await networks.VisibleAsync(await actor.GetAsync(ct), ct);
         if (!TryFilter(out var filter))
         {
             return RedirectToPage();
@@ -57,7 +63,8 @@ public sealed class OwnModel(OwnDataSections sections, PolkuDb db, IStringLocali
         (Filter.From is { } from ? "&Filter.From=" + from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "")
         + (Filter.To is { } to ? "&Filter.To=" + to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "")
         + (string.IsNullOrEmpty(Filter.Area) ? "" : "&Filter.Area=" + Uri.EscapeDataString(Filter.Area))
-        + (Filter.Unit is { } unit ? "&Filter.Unit=" + unit.ToString(CultureInfo.InvariantCulture) : "");
+        + (Filter.Unit is { } unit ? "&Filter.Unit=" + unit.ToString(CultureInfo.InvariantCulture) : "")
+        + (Filter.Network is { } network ? "&Filter.Network=" + network.ToString(CultureInfo.InvariantCulture) : "");
 
     private async Task LoadOptionsAsync(CancellationToken ct)
     {
@@ -68,6 +75,9 @@ public sealed class OwnModel(OwnDataSections sections, PolkuDb db, IStringLocali
         }
 
         UnitOptions.AddRange(await Shared.UnitOptions.ListAsync(db, texts["Insight.Own.All"], ct));
+        _networks = await networks.VisibleAsync(await actor.GetAsync(ct), ct);
+        NetworkOptions.Add(new SelectListItem(texts["Insight.Own.All"], ""));
+        NetworkOptions.AddRange(_networks.Select(n => new SelectListItem(n.Name.InCurrentCulture(), n.Id.ToString(CultureInfo.InvariantCulture))));
     }
 
     private bool TryFilter(out OwnDataFilter filter)
@@ -84,7 +94,19 @@ public sealed class OwnModel(OwnDataSections sections, PolkuDb db, IStringLocali
             return false;
         }
 
-        filter = new OwnDataFilter(Filter.From, Filter.To, string.IsNullOrEmpty(Filter.Area) ? null : Filter.Area, Filter.Unit);
+        IReadOnlyList<int>? units = null;
+        if (Filter.Network is { } networkId)
+        {
+            if (_networks.FirstOrDefault(n => n.Id == networkId) is not { } network)
+            {
+                ModelState.AddModelError("Filter.Network", texts["Networks.Problem.NotFound"]);
+                return false;
+            }
+
+            units = network.MemberIds;
+        }
+
+        filter = new OwnDataFilter(Filter.From, Filter.To, string.IsNullOrEmpty(Filter.Area) ? null : Filter.Area, Filter.Unit, units);
         return true;
     }
 
@@ -102,5 +124,8 @@ public sealed class OwnModel(OwnDataSections sections, PolkuDb db, IStringLocali
 
         [Display(Name = "Insight.Own.Unit")]
         public int? Unit { get; set; }
+
+        [Display(Name = "Insight.Own.Network")]
+        public int? Network { get; set; }
     }
 }

@@ -81,8 +81,8 @@ public sealed class IndexModel(PolkuDb db, FeedbackLoop loop, FeedbackFigures fi
 
         Items = await loop.ForUnitAsync(unit, ct);
         Outcomes = await loop.OutcomesAsync(unit, ct);
-        ByService = await figures.ByAsync(FeedbackGrouping.Service, From, To, unit, ct);
-        ByCustomership = await figures.ByAsync(FeedbackGrouping.Customership, From, To, unit, ct);
+        ByService = await figures.ByAsync(FeedbackGrouping.Service, From, To, unit, ct: ct);
+        ByCustomership = await figures.ByAsync(FeedbackGrouping.Customership, From, To, unit, ct: ct);
         foreach (var service in await db.Services.AsNoTracking().Where(s => s.ResponsibleOrganisationId == unit).ToListAsync(ct))
         {
             ServiceNames["service:" + service.Id.ToString(CultureInfo.InvariantCulture)] = service.Name.In(language);
