@@ -248,7 +248,7 @@ public sealed class ServiceNetworks(
         var culture = PolkuCultures.Get(PolkuCultures.CultureFor(language));
         string Number(double value) => value.ToString("0.#", culture)
             + (state.Measure.Format == CellFormat.Share ? " %" : "");
-        var key = string.Create(CultureInfo.InvariantCulture, $"network-threshold:{network.Id}:{state.Measure.Code}:{now:yyyyMMddHHmmss}");
+        var key = string.Create(CultureInfo.InvariantCulture, $"network-threshold:{network.Id}:{state.Measure.Code}:{now.Ticks}");
         return await outbox.EnqueueForAddressAsync(email, NotificationChannel.Email, language, NotificationCategory.Service, key, NotificationKey,
             [network.Name.In(language), TextsResource.Get(state.Measure.LabelKey, culture), Number(state.Current!.Value), Number(state.Threshold!.Value),
                 network.Id.ToString(CultureInfo.InvariantCulture)], ct);

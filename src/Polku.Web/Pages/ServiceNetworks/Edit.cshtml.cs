@@ -34,7 +34,7 @@ public sealed class EditModel(Polku.Core.Networks.ServiceNetworks networks, Curr
         var reader = await actor.GetAsync(ct);
         if (!Polku.Core.Networks.ServiceNetworks.MayManage(reader))
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         if (Id is { } id)
@@ -82,6 +82,11 @@ public sealed class EditModel(Polku.Core.Networks.ServiceNetworks networks, Curr
 
     private async Task LoadOptionsAsync(CancellationToken ct)
     {
+        foreach (var measure in NetworkMeasure.All)
+        {
+            Input.Thresholds.TryAdd(measure.Code, null);
+        }
+
         OwnerOptions = await ProfessionalOptions.ListAsync(db, texts["Networks.Field.Owner.None"], new HashSet<int>(), ct);
         MemberOptions = await UnitOptions.ListAsync(db, null, ct);
         foreach (var option in MemberOptions)
