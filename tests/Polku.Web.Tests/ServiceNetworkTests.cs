@@ -147,6 +147,12 @@ public abstract class ServiceNetworkTests<TApp>(TApp app) : IClassFixture<TApp>
         var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/ServiceNetworks/{network.Id}", Ct));
         Assert.Contains("Kynnys ylitetty", page, StringComparison.Ordinal);
 
+        // The own-data dashboard narrowed to the network counts only its unit: the five planted clients.
+        var manager = await app.LogInAsAsync("johto");
+        var csv = await manager.GetStringAsync($"/Insight/Own?handler=Csv&table=effectiveness&Filter.Network={network.Id}", Ct);
+        Assert.Contains("without_owner_now,5,5,\n", csv, StringComparison.Ordinal);
+        Assert.Contains("bouncing_now,0,0,\n", csv, StringComparison.Ordinal);
+
         // No longer network clients: back on the good side, the crossing clears; a new crossing is told again.
         await SetCustomershipAsync(unit.Id, Customership.Cooperating);
         Assert.Equal(0, await CheckAsync());

@@ -120,7 +120,9 @@ public sealed class EffectivenessSection(PolkuDb db, IOptions<PathAlertOptions> 
         Add("returned", CellFormat.Count, returned.Select(r => r.ClientId), returned.Count);
 
         // Now: the alert rules' own definitions.
-        var alerts = AlertRules.Compute([.. episodes.Where(e => e.IsOpen)], referrals, touchpoints, options, nowUtc);
+        // A client bouncing between providers counts for a unit (or a network) when one of the providers is in it.
+        var alerts = AlertRules.Compute([.. episodes.Where(e => e.IsOpen)], referrals, touchpoints, options, nowUtc)
+            .Where(a => a.Organisations.Any(filter.Covers)).ToList();
         var bouncing = alerts.Where(a => a.Kind == AlertKind.Bouncing).Select(a => a.ClientId).Distinct().ToList();
         Add("bouncing_now", CellFormat.Count, bouncing, bouncing.Count);
         var noOwner = alerts.Where(a => a.Kind == AlertKind.NoOwner).Select(a => a.ClientId).Distinct().ToList();

@@ -294,8 +294,9 @@ public sealed class ServiceNetworks(
     {
         var cleaned = text.Trim().TrimEnd('%').Trim().Replace(',', '.').Replace(" ", "", StringComparison.Ordinal);
         return double.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : null;
+            && double.IsFinite(value)
+                ? value
+                : null;
     }
 
     private static LocalisedText? Text(string? fi, string? sv, string? en, string field, int max, List<NetworkFieldError> errors, bool required)

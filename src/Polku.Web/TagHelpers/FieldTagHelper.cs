@@ -183,10 +183,37 @@ public sealed class FieldTagHelper(IStringLocalizer<Texts> texts) : TagHelper
 
     private TagBuilder BuildRadios(string name, string id, HashSet<string> selected, List<string> describedBy, bool invalid, bool required)
     {
+        // Options with groups (SelectListItem.Group) are shown as one fieldset per group, its name the legend.
+        var groups = Options!.GroupBy(o => o.Group?.Name).ToList();
+        if (groups.Count > 1 || groups[0].Key is not null)
+        {
+            var all = new TagBuilder("div");
+            var start = 0;
+            foreach (var group in groups)
+            {
+                var set = new TagBuilder("fieldset");
+                set.AddCssClass("choices__group");
+                var legend = new TagBuilder("legend");
+                legend.InnerHtml.Append(group.Key ?? "");
+                set.InnerHtml.AppendHtml(legend);
+                set.InnerHtml.AppendHtml(BuildChoices([.. group], name, id, start, selected, describedBy, invalid, required));
+                start += group.Count();
+                all.InnerHtml.AppendHtml(set);
+            }
+
+            return all;
+        }
+
+        return BuildChoices([.. Options!], name, id, 0, selected, describedBy, invalid, required);
+    }
+
+    private TagBuilder BuildChoices(
+        IReadOnlyList<SelectListItem> options, string name, string id, int start, HashSet<string> selected, List<string> describedBy, bool invalid, bool required)
+    {
         var list = new TagBuilder("div");
         list.AddCssClass("choices");
-        var index = 0;
-        foreach (var option in Options!)
+        var index = start;
+        foreach (var option in options)
         {
             var optionId = $"{id}_{index++}";
             var input = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };

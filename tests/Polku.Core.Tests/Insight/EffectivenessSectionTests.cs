@@ -10,6 +10,7 @@ public sealed class EffectivenessSectionTests
 {
     private static readonly DateTime Now = new(2026, 6, 30, 9, 0, 0, DateTimeKind.Utc);
     private static readonly DateOnly Today = new(2026, 6, 30);
+    private static readonly int[] Providers = [2, 3, 4];
 
     private static Episode Episode(Customership customership, int daysAgo) => new()
     {
@@ -118,5 +119,32 @@ public sealed class EffectivenessSectionTests
         var later = Figures(EffectivenessSection.Tables(new OwnDataFilter(From: Today.AddDays(-1)), [.. episodes, .. quick], [], touchpoints, referrals, new PathAlertOptions(), Now));
         Assert.Null(later["answered_in_time"].Number);
         Assert.Null(later["handled_at_once"].Number);
+    }
+
+    [Fact]
+    public void ClientsBouncingBetweenProviders_CountForAUnitOrANetworkOnlyWhenOneProviderIsInIt()
+    {
+        // Five clients, each seen at providers 2, 3 and 4 in the last weeks, none with an owner.
+        var touchpoints = Enumerable.Range(0, 5).SelectMany(_ =>
+        {
+            var client = Guid.NewGuid();
+            return Providers.Select((unit, k) => new Touchpoint
+            {
+                ClientId = client,
+                At = Now.AddDays(-10 - k),
+                OrganisationId = unit,
+                Channel = Core.Catalogue.ChannelKind.ServiceLocation,
+                ProfessionalId = 1,
+            });
+        }).ToList();
+
+        double? Bouncing(OwnDataFilter filter) =>
+            Figures(EffectivenessSection.Tables(filter, [], [], touchpoints, [], new PathAlertOptions(), Now))["bouncing_now"].Number;
+
+        Assert.Equal(5, Bouncing(new OwnDataFilter()));
+        Assert.Equal(5, Bouncing(new OwnDataFilter(Units: [1, 3])));
+        Assert.Equal(5, Bouncing(new OwnDataFilter(UnitId: 4)));
+        Assert.Equal(0, Bouncing(new OwnDataFilter(Units: [1, 7])));
+        Assert.Equal(0, Bouncing(new OwnDataFilter(UnitId: 1)));
     }
 }

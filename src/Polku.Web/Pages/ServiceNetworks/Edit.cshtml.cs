@@ -88,7 +88,7 @@ public sealed class EditModel(Polku.Core.Networks.ServiceNetworks networks, Curr
         }
 
         OwnerOptions = await ProfessionalOptions.ListAsync(db, texts["Networks.Field.Owner.None"], new HashSet<int>(), ct);
-        MemberOptions = await UnitOptions.ListAsync(db, null, ct);
+        MemberOptions = await UnitOptions.GroupedAsync(db, key => texts[key], ct);
         foreach (var option in MemberOptions)
         {
             option.Selected = Input.Members.Contains(int.Parse(option.Value, System.Globalization.CultureInfo.InvariantCulture));

@@ -26,4 +26,17 @@ public static class UnitOptions
 
         return options;
     }
+
+    /// <summary>The organisations grouped by kind (county, municipality, NGO, …), each group's name translated, for checkbox groups.</summary>
+    public static async Task<List<SelectListItem>> GroupedAsync(PolkuDb db, Func<string, string> translate, CancellationToken ct)
+    {
+        var language = PolkuCultures.CurrentLanguage;
+        var groups = new Dictionary<Polku.Core.Catalogue.OrganisationKind, SelectListGroup>();
+        return [.. (await db.Organisations.AsNoTracking().ToListAsync(ct))
+            .OrderBy(o => o.Kind).ThenBy(o => o.Name.In(language), StringComparer.CurrentCulture)
+            .Select(o => new SelectListItem(o.Name.In(language), o.Id.ToString(CultureInfo.InvariantCulture))
+            {
+                Group = groups.TryGetValue(o.Kind, out var g) ? g : groups[o.Kind] = new SelectListGroup { Name = translate("OrganisationKind." + o.Kind) },
+            })];
+    }
 }
