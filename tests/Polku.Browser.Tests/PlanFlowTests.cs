@@ -72,10 +72,17 @@ public sealed class PlanFlowTests(BrowserFixture fixture)
         await BrowserFixture.VisitAndCheckAsync(nurse, $"/Paths/Episode/{episode.Id}/Plan");
         Assert.Contains(comment, await nurse.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await nurse.CheckAsync("#Input_Scores_0__3");
+        await nurse.ClickAsync("details.meter-details summary");
+        for (var i = 0; i < 10; i++)
+        {
+            await nurse.SelectOptionAsync($"#Input_LifeSituation_{i}_", (5 + (i % 4)).ToString(CultureInfo.InvariantCulture));
+        }
+
         await BrowserFixture.ClickAndLoadAsync(nurse, "main form.form button[type=submit]");
         await BrowserFixture.AssertAccessibleAsync(nurse, "plan page after a follow-up");
         // One goal at +1: T = 50 + 10 · 1 / √(0.7 + 0.3) = 60.
-        Assert.Contains("60,0", await nurse.Locator(".plan-progress table").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("60,0", await nurse.Locator(".plan-progress table").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(10, await nurse.Locator("#plan-meter tbody tr").CountAsync());
 
         // Between two appointments the nurse reads the plan and its form on a phone too.
         await using var nursePhoneContext = await fixture.NewContextAsync(width: 390, height: 844);

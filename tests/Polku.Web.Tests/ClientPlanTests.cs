@@ -164,9 +164,23 @@ public abstract class ClientPlanTests<TApp>(TApp app) : IClassFixture<TApp>
         {
             ["Input.On"] = "",
             ["Input.Scores[0]"] = "5",
+            ["Input.LifeSituation[0]"] = "7",
+            ["Input.LifeSituation[1]"] = "",
+            ["Input.LifeSituation[2]"] = "",
+            ["Input.LifeSituation[3]"] = "11",
+            ["Input.LifeSituation[4]"] = "",
+            ["Input.LifeSituation[5]"] = "",
+            ["Input.LifeSituation[6]"] = "",
+            ["Input.LifeSituation[7]"] = "",
+            ["Input.LifeSituation[8]"] = "",
+            ["Input.LifeSituation[9]"] = "",
         });
         var badHtml = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync(Ct));
         Assert.Contains("Anna päivä.", badHtml, StringComparison.Ordinal);
+        Assert.Contains("Anna tämäkin arvio tai jätä koko mittari tyhjäksi.", badHtml, StringComparison.Ordinal);
+        Assert.Contains("Arvion pitää olla 0–10.", badHtml, StringComparison.Ordinal);
+        var unscored = System.Text.RegularExpressions.Regex.Match(badHtml, "<select[^>]*id=\"Input_LifeSituation_1_\"[^>]*>").Value;
+        Assert.Contains("aria-invalid=\"true\"", unscored, StringComparison.Ordinal);
         Assert.Contains("Arvion on oltava −2…+2.", badHtml, StringComparison.Ordinal);
         Assert.Contains("Arvioi tämä tavoite.", badHtml, StringComparison.Ordinal);
         Assert.Equal(answeredPlan.FollowUps.Count, (await PlanAsync(episode))!.FollowUps.Count);
@@ -177,16 +191,29 @@ public abstract class ClientPlanTests<TApp>(TApp app) : IClassFixture<TApp>
             ["Input.Scores[0]"] = "1",
             ["Input.Scores[1]"] = "2",
             ["Input.Note"] = "Hyvä kuukausi.",
+            ["Input.LifeSituation[0]"] = "7",
+            ["Input.LifeSituation[1]"] = "8",
+            ["Input.LifeSituation[2]"] = "6",
+            ["Input.LifeSituation[3]"] = "9",
+            ["Input.LifeSituation[4]"] = "7",
+            ["Input.LifeSituation[5]"] = "10",
+            ["Input.LifeSituation[6]"] = "4",
+            ["Input.LifeSituation[7]"] = "7",
+            ["Input.LifeSituation[8]"] = "6",
+            ["Input.LifeSituation[9]"] = "8",
         });
         Assert.True(scored.StatusCode == HttpStatusCode.Redirect, await scored.Content.ReadAsStringAsync(Ct));
         var followedUp = (await PlanAsync(episode))!;
         var last = followedUp.FollowUps.MaxBy(f => f.Number)!;
         Assert.Equal([1, 2], last.Scores.Select(s => s.Level));
+        Assert.Equal([7, 8, 6, 9, 7, 10, 4, 7, 6, 8], last.LifeSituation!.Values);
         Assert.Equal(followedUp.Current.Number, last.PlanVersion);
 
         // T = 50 + 10·3/√(0.7·2 + 0.3·4) = 68.6
         Assert.Equal(68.6, Math.Round(last.TScore, 1));
-        Assert.Contains("68,6", WebUtility.HtmlDecode(await laura.GetStringAsync($"/Me/Plan/{episode}", Ct)), StringComparison.Ordinal);
+        var clientView = WebUtility.HtmlDecode(await laura.GetStringAsync($"/Me/Plan/{episode}", Ct));
+        Assert.Contains("68,6", clientView, StringComparison.Ordinal);
+        Assert.Contains("id=\"plan-meter\"", clientView, StringComparison.Ordinal);
 
         var audit = (await app.AuditEntriesAsync("laura-aaltola")).Where(e => e.Resource == AuditResources.Plan).ToList();
         Assert.Contains(audit, e => e.Action == AuditAction.Change && e.ActorName == "Anna-Kaisa Rinne");

@@ -127,6 +127,7 @@ public sealed class OwnDataExport(PolkuDb db, AuditLog audit, TimeProvider clock
                     byId = f.ById,
                     scores = f.Scores.Select(s => new { goalId = s.GoalId, level = s.Level }),
                     tScore = Math.Round(f.TScore, 1),
+                    lifeSituation = f.LifeSituation?.Values,
                     note = f.Note,
                 }),
             });

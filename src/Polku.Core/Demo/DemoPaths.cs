@@ -137,7 +137,7 @@ internal static class DemoPaths
         {
             var by = professionals[f.By];
             plan.AddFollowUp(today.AddDays(-f.DaysAgo), [.. content.Goals.Zip(f.Levels, (g, level) => new Plans.GoalScore(g.Id, level))],
-                f.Note, by.Id, by.FullName, nowUtc.AddDays(-f.DaysAgo));
+                f.Note, by.Id, by.FullName, nowUtc.AddDays(-f.DaysAgo), f.LifeSituation is { } meter ? new Assistant.LifeVector(meter) : null);
         }
 
         db.ClientPlans.Add(plan);

@@ -33,7 +33,7 @@ public sealed record DemoGoal(string? Template, string ClientWords, string? Prof
 
 public sealed record DemoAction(Plans.ActionOwner Owner, string OwnerName, string What, int? DueInDays);
 
-public sealed record DemoFollowUp(int DaysAgo, string By, List<int> Levels, string? Note);
+public sealed record DemoFollowUp(int DaysAgo, string By, List<int> Levels, string? Note, List<int>? LifeSituation = null);
 
 public sealed record DemoAnswer(int DaysAgo, string? Comment, bool Agrees);
 

@@ -111,7 +111,8 @@ public class ClientPlan
         current.ClientAnsweredAt = atUtc;
     }
 
-    public PlanFollowUp AddFollowUp(DateOnly on, IReadOnlyList<GoalScore> scores, string? note, int byId, string byName, DateTime atUtc)
+    public PlanFollowUp AddFollowUp(
+        DateOnly on, IReadOnlyList<GoalScore> scores, string? note, int byId, string byName, DateTime atUtc, Assistant.LifeVector? lifeSituation = null)
     {
         var followUp = new PlanFollowUp
         {
@@ -120,6 +121,7 @@ public class ClientPlan
             On = on,
             PlanVersion = Current.Number,
             Scores = [.. scores],
+            LifeSituation = lifeSituation,
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
             ById = byId,
             ByName = byName,
@@ -175,6 +177,10 @@ public class PlanFollowUp
     /// <summary>The plan version whose goals were scored.</summary>
     public int PlanVersion { get; init; }
     public List<GoalScore> Scores { get; init; } = [];
+
+    /// <summary>The life-situation meter (§3.8) filled in with the client at the follow-up; null when it was not.</summary>
+    public Assistant.LifeVector? LifeSituation { get; init; }
+
     public string? Note { get; init; }
     public int ById { get; init; }
     public required string ByName { get; init; }

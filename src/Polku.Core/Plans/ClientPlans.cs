@@ -121,10 +121,12 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
 
     /// <summary>
     /// A follow-up: every goal of the version in force scored −2…+2 (<paramref name="levels"/> in the goals' order),
-    /// held today or earlier but not before the plan was made.
+    /// held today or earlier but not before the plan was made; optionally the life-situation meter filled in with the
+    /// client (<paramref name="lifeSituation"/>: all ten scores 0–10, or none).
     /// </summary>
     public async Task<(PlanFollowUp? FollowUp, PlanProblem? Problem, IReadOnlyList<PlanFieldError> Errors)> FollowUpAsync(
-        Actor professional, Guid episodeId, DateOnly? on, IReadOnlyList<int?> levels, string? note, CancellationToken ct = default)
+        Actor professional, Guid episodeId, DateOnly? on, IReadOnlyList<int?> levels, string? note, IReadOnlyList<int?>? lifeSituation = null,
+        CancellationToken ct = default)
     {
         var plan = await db.ClientPlans.FirstOrDefaultAsync(p => p.EpisodeId == episodeId, ct);
         if (plan is null)
@@ -173,6 +175,7 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
             errors.Add(new("Note", PlanProblem.TooLong));
         }
 
+        var meter = LifeSituation(lifeSituation, errors);
         if (errors.Count > 0)
         {
             return (null, null, errors);
@@ -183,9 +186,40 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
             return (null, PlanProblem.Denied, []);
         }
 
-        var followUp = plan.AddFollowUp(on!.Value, scores, note, professional.ProfessionalId!.Value, professional.DisplayName, clock.GetUtcNow().UtcDateTime);
+        var followUp = plan.AddFollowUp(on!.Value, scores, note, professional.ProfessionalId!.Value, professional.DisplayName, clock.GetUtcNow().UtcDateTime, meter);
         await db.SaveChangesAsync(ct);
         return (followUp, null, []);
+    }
+
+    /// <summary>The meter's ten scores, or null when none is given; a partly filled meter names its first empty score.</summary>
+    private static Assistant.LifeVector? LifeSituation(IReadOnlyList<int?>? scores, List<PlanFieldError> errors)
+    {
+        if (scores is null || scores.All(s => s is null))
+        {
+            return null;
+        }
+
+        var problems = new List<PlanFieldError>();
+        for (var i = 0; i < Assistant.LifeVector.Count; i++)
+        {
+            var score = i < scores.Count ? scores[i] : null;
+            if (score is null)
+            {
+                problems.Add(new($"LifeSituation[{i}]", PlanProblem.LifeSituationIncomplete));
+            }
+            else if (score is < 0 or > 10)
+            {
+                problems.Add(new($"LifeSituation[{i}]", PlanProblem.LifeSituationOutOfRange));
+            }
+        }
+
+        if (scores.Count > Assistant.LifeVector.Count)
+        {
+            problems.Add(new("LifeSituation", PlanProblem.LifeSituationOutOfRange));
+        }
+
+        errors.AddRange(problems);
+        return problems.Count == 0 ? new Assistant.LifeVector([.. scores.Take(Assistant.LifeVector.Count).Select(s => s!.Value)]) : null;
     }
 
     /// <summary>

@@ -48,6 +48,12 @@ public enum PlanProblem
 
     /// <summary>More goals, actions or follow-up dates than a plan holds.</summary>
     TooMany,
+
+    /// <summary>Some of the life-situation meter's ten scores given, others left empty.</summary>
+    LifeSituationIncomplete,
+
+    /// <summary>A life-situation score outside 0–10.</summary>
+    LifeSituationOutOfRange,
 }
 
 /// <summary>A refused field: its path in the draft (e.g. <c>Goals[1].Levels[0]</c>) and why.</summary>

@@ -3087,6 +3087,10 @@ namespace Polku.Migrations.Postgres.Migrations
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)");
 
+                            b1.Property<string>("LifeSituation")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
                             b1.Property<string>("Note")
                                 .HasMaxLength(1000)
                                 .HasColumnType("character varying(1000)");

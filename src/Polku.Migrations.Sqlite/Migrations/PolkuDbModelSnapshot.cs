@@ -3020,6 +3020,10 @@ namespace Polku.Migrations.Sqlite.Migrations
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("LifeSituation")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Note")
                                 .HasMaxLength(1000)
                                 .HasColumnType("TEXT");

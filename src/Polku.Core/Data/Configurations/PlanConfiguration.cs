@@ -45,9 +45,13 @@ internal sealed class ClientPlanConfiguration : IEntityTypeConfiguration<ClientP
             f.Property(x => x.Scores)
                 .HasConversion(s => GoalScore.ToJson(s), json => GoalScore.FromJson(json),
                     new ValueComparer<List<GoalScore>>((x, y) => x!.SequenceEqual(y!), s => s.Count, s => s.ToList()));
+            f.Property(x => x.LifeSituation).HasMaxLength(40)
+                .HasConversion(v => v == null ? null : v.ToString(), text => ParseMeter(text));
             f.Ignore(x => x.TScore);
         });
         b.Navigation(p => p.Versions).AutoInclude();
         b.Navigation(p => p.FollowUps).AutoInclude();
     }
+
+    private static Assistant.LifeVector? ParseMeter(string? text) => Assistant.LifeVector.TryParse(text, out var vector) ? vector : null;
 }

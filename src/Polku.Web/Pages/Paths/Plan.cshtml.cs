@@ -25,6 +25,12 @@ public sealed class PlanModel(ClientPlans plans, CurrentActor actor, IStringLoca
 
     public PlanView? View { get; private set; }
 
+    /// <summary>The meter's scores 10…0 with an empty first choice (the meter is optional).</summary>
+    public IEnumerable<SelectListItem> MeterScores =>
+        new[] { new SelectListItem("–", "") }.Concat(Enumerable.Range(0, 11).Reverse().Select(v => new SelectListItem(
+            v switch { 10 => texts["Assistant.Meter.Best"].Value, 0 => texts["Assistant.Meter.Worst"].Value, _ => v.ToString(System.Globalization.CultureInfo.CurrentCulture) },
+            v.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
     public IEnumerable<SelectListItem> Levels =>
         Enumerable.Range(GoalAttainment.Lowest, GoalAttainment.LevelCount)
             .Select(l => new SelectListItem(PlanView.Level(l), l.ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -38,7 +44,7 @@ public sealed class PlanModel(ClientPlans plans, CurrentActor actor, IStringLoca
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var (_, problem, errors) = await plans.FollowUpAsync(await actor.GetAsync(ct), Id, Input.On, Input.Scores, Input.Note, ct);
+        var (_, problem, errors) = await plans.FollowUpAsync(await actor.GetAsync(ct), Id, Input.On, Input.Scores, Input.Note, Input.LifeSituation, ct);
         if (PlanResults.Http(problem) is { } refused)
         {
             return refused;
@@ -68,6 +74,11 @@ public sealed class PlanModel(ClientPlans plans, CurrentActor actor, IStringLoca
             Input.Scores.Add(null);
         }
 
+        while (Input.LifeSituation.Count < Polku.Core.Assistant.LifeVector.Count)
+        {
+            Input.LifeSituation.Add(null);
+        }
+
         return null;
     }
 
@@ -75,6 +86,9 @@ public sealed class PlanModel(ClientPlans plans, CurrentActor actor, IStringLoca
     {
         public DateOnly? On { get; set; }
         public List<int?> Scores { get; set; } = [];
+
+        /// <summary>The life-situation meter's ten scores by dimension; all empty when it is not filled in.</summary>
+        public List<int?> LifeSituation { get; set; } = [];
         public string? Note { get; set; }
     }
 }
