@@ -25,8 +25,8 @@ public sealed class PageTests(BrowserFixture fixture)
         "asiakas" => ["/Me", "/Me/AccessLog", $"/Me/AccessLog?client={(await fixture.App.ClientAsync("eetu-aaltola")).Id}"],
         "ammattilainen" => ["/Clients", $"/Clients/{(await fixture.App.ClientAsync("eetu-aaltola")).Id}", $"/Clients/{(await fixture.App.ClientAsync("eetu-aaltola")).Id}/Contact"],
         "vastuutyontekija" => ["/Clients", $"/Clients/{(await fixture.App.ClientAsync("laura-aaltola")).Id}", $"/Clients/{(await fixture.App.ClientAsync("laura-aaltola")).Id}/Expecting"],
-        "johto" => ["/Insight", "/Insight/Burden", "/Insight/Own"],
-        "yllapito" => ["/Admin/Users", "/Admin/Services", "/Admin/Services/Edit/1", "/Insight"],
+        "johto" => ["/Insight", "/Insight/Burden", "/Insight/Own", "/ServiceNetworks"],
+        "yllapito" => ["/Admin/Users", "/Admin/Services", "/Admin/Services/Edit/1", "/Admin/GoalTemplates", "/ServiceNetworks/Edit/1", "/Insight"],
         _ => [],
     };
 

@@ -57,6 +57,7 @@ public class PolkuDb(DbContextOptions<PolkuDb> options) : IdentityDbContext<Polk
     public DbSet<HandoffMessage> HandoffMessages => Set<HandoffMessage>();
     public DbSet<Plans.ClientPlan> ClientPlans => Set<Plans.ClientPlan>();
     public DbSet<Networks.ServiceNetwork> ServiceNetworks => Set<Networks.ServiceNetwork>();
+    public DbSet<Plans.GoalTemplateVersion> GoalTemplateVersions => Set<Plans.GoalTemplateVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -251,7 +251,7 @@ public sealed class ClientPlans(PolkuDb db, ClientAccess access, AuditLog audit,
             var id = goal.Id is { } known && previous?.Goals.Any(g => g.Id == known) == true ? known : Guid.NewGuid();
             goals.Add(new PlanGoal(id, Trim(goal.ClientWords), NullIfEmpty(goal.ProfessionalWords),
                 [.. Enumerable.Range(0, GoalAttainment.LevelCount).Select(k => Trim(k < goal.Levels.Count ? goal.Levels[k] : null))],
-                GoalTemplates.Default.Find(goal.TemplateKey)?.Key));
+                GoalTemplateStore.IsKey(goal.TemplateKey) ? goal.TemplateKey : null));
         }
 
         if (goals.Count == 0)

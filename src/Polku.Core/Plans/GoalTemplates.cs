@@ -76,7 +76,16 @@ public sealed class GoalTemplates
         return Parse(reader.ReadToEnd());
     }
 
+    /// <summary>The set as the JSON document it was read from (the stored form of a county's version).</summary>
+    public string ToJson() => JsonSerializer.Serialize(
+        new Document(Version, Levels.ToDictionary(kv => kv.Key, kv => kv.Value.ToList()),
+            [.. All.Select(t => new TemplateRow(t.Key, [.. t.Customerships], t.Title.Fi, t.Title.Sv, t.Title.En))]),
+        Json);
+
+    /// <summary>A new version with other templates and the same level names.</summary>
+    public GoalTemplates With(int version, IReadOnlyList<GoalTemplate> templates) => new() { Version = version, All = templates, Levels = Levels };
+
     private sealed record Document(int Version, Dictionary<string, List<string>> Levels, List<TemplateRow> Templates);
 
-    private sealed record TemplateRow(string Key, List<Customership> Customerships, string Fi, string Sv, string En);
+    private sealed record TemplateRow(string Key, List<Customership> Customerships, string Fi, string? Sv, string? En);
 }

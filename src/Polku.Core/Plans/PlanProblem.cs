@@ -54,6 +54,15 @@ public enum PlanProblem
 
     /// <summary>A life-situation score outside 0–10.</summary>
     LifeSituationOutOfRange,
+
+    /// <summary>A goal template without its Finnish title.</summary>
+    TemplateTitleMissing,
+
+    /// <summary>Two goal templates with the same Finnish title.</summary>
+    TemplateRepeated,
+
+    /// <summary>A set of goal templates needs at least one.</summary>
+    TemplateRequired,
 }
 
 /// <summary>A refused field: its path in the draft (e.g. <c>Goals[1].Levels[0]</c>) and why.</summary>

@@ -2244,6 +2244,31 @@ namespace Polku.Migrations.Postgres.Migrations
                     b.ToTable("ClientPlans");
                 });
 
+            modelBuilder.Entity("Polku.Core.Plans.GoalTemplateVersion", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("GoalTemplateVersions");
+                });
+
             modelBuilder.Entity("Polku.Core.Segmentation.Assessment", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2181,6 +2181,31 @@ namespace Polku.Migrations.Sqlite.Migrations
                     b.ToTable("ClientPlans");
                 });
 
+            modelBuilder.Entity("Polku.Core.Plans.GoalTemplateVersion", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("GoalTemplateVersions");
+                });
+
             modelBuilder.Entity("Polku.Core.Segmentation.Assessment", b =>
                 {
                     b.Property<Guid>("Id")

@@ -80,6 +80,7 @@ public static class PolkuWebSetup
         services.AddScoped<FeedbackFigures>();
         services.AddScoped<CoWrittenNotes>();
         services.AddScoped<Polku.Core.Plans.ClientPlans>();
+        services.AddScoped<Polku.Core.Plans.GoalTemplateStore>();
         services.AddScoped<Polku.Core.Networks.ServiceNetworks>();
         services.AddOptions<Polku.Core.Networks.NetworkOptions>().Bind(configuration.GetSection(Polku.Core.Networks.NetworkOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();

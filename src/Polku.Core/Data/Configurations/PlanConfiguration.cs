@@ -55,3 +55,14 @@ internal sealed class ClientPlanConfiguration : IEntityTypeConfiguration<ClientP
 
     private static Assistant.LifeVector? ParseMeter(string? text) => Assistant.LifeVector.TryParse(text, out var vector) ? vector : null;
 }
+
+/// <summary>A county's goal templates: one row per saved version, the set as JSON text.</summary>
+internal sealed class GoalTemplateVersionConfiguration : IEntityTypeConfiguration<GoalTemplateVersion>
+{
+    public void Configure(EntityTypeBuilder<GoalTemplateVersion> b)
+    {
+        b.HasKey(v => v.Version);
+        b.Property(v => v.Version).ValueGeneratedNever();
+        b.Property(v => v.AuthorName).HasMaxLength(200);
+    }
+}

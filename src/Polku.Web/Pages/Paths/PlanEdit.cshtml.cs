@@ -15,7 +15,7 @@ namespace Polku.Web.Pages.Paths;
 /// five levels, agreed actions with who does them, follow-up dates. Works without JavaScript: "add a goal from a
 /// template" posts the form back with one more goal filled in, and nothing is saved until "save".
 /// </summary>
-public sealed class PlanEditModel(ClientPlans plans, CurrentActor actor, IStringLocalizer<Texts> texts, TimeProvider clock) : PageModel
+public sealed class PlanEditModel(ClientPlans plans, GoalTemplateStore templates, CurrentActor actor, IStringLocalizer<Texts> texts, TimeProvider clock) : PageModel
 {
     private const int SpareGoals = 1;
     private const int SpareActions = 2;
@@ -67,13 +67,14 @@ public sealed class PlanEditModel(ClientPlans plans, CurrentActor actor, IString
         }
 
         Input.Goals.RemoveAll(g => g.IsEmpty);
-        if (GoalTemplates.Default.Find(Input.Template) is { } template && Input.Goals.Count < ClientPlan.MaxGoals)
+        var current = await templates.CurrentAsync(ct);
+        if (current.Find(Input.Template) is { } template && Input.Goals.Count < ClientPlan.MaxGoals)
         {
             Input.Goals.Add(new GoalInput
             {
                 TemplateKey = template.Key,
                 ProfessionalWords = template.Title.In(PolkuCultures.CurrentLanguage),
-                Levels = [.. GoalTemplates.Default.LevelsIn(PolkuCultures.CurrentLanguage)],
+                Levels = [.. current.LevelsIn(PolkuCultures.CurrentLanguage)],
             });
         }
 
@@ -127,7 +128,7 @@ public sealed class PlanEditModel(ClientPlans plans, CurrentActor actor, IString
         View = PlanView.Of(reading, FinnishTime.Today(clock));
         var language = PolkuCultures.CurrentLanguage;
         Templates = new[] { new SelectListItem(texts["Plans.ChooseTemplate"], "") }
-            .Concat(GoalTemplates.Default.For(reading.Episode.Customership).Select(t => new SelectListItem(t.Title.In(language), t.Key)));
+            .Concat((await templates.CurrentAsync(ct)).For(reading.Episode.Customership).Select(t => new SelectListItem(t.Title.In(language), t.Key)));
         return null;
     }
 
