@@ -28,30 +28,57 @@ public sealed class EffectivenessSection(PolkuDb db, IOptions<PathAlertOptions> 
 
     public async Task<IReadOnlyList<DashboardTable>> BuildAsync(OwnDataFilter filter, CancellationToken ct = default)
     {
+        // The area and unit filters run in the database; the period is applied per measure in Tables.
         var clients = db.Clients.AsNoTracking();
         if (filter.Municipality is { } municipality)
         {
             clients = clients.Where(c => c.MunicipalityCode == municipality);
         }
 
-        var clientIds = (await clients.Select(c => c.Id).ToListAsync(ct)).ToHashSet();
-        var episodes = (await db.Episodes.AsNoTracking().Include(e => e.Team).ToListAsync(ct))
-            .Where(e => clientIds.Contains(e.ClientId) && filter.Covers(e.OrganisationId)).ToList();
-        var episodeIds = episodes.Select(e => e.Id).ToHashSet();
-        var plans = (await db.ClientPlans.AsNoTracking().ToListAsync(ct)).Where(p => episodeIds.Contains(p.EpisodeId)).ToList();
-        var touchpoints = (await db.Touchpoints.AsNoTracking().ToListAsync(ct)).Where(t => clientIds.Contains(t.ClientId)).ToList();
-        var referrals = (await db.Referrals.AsNoTracking().ToListAsync(ct))
-            .Where(r => clientIds.Contains(r.ClientId) && (filter.Covers(r.FromOrganisationId) || filter.Covers(r.ToOrganisationId))).ToList();
-        return Tables(filter, episodes, plans, touchpoints, referrals, alertOptions.Value, clock.GetUtcNow().UtcDateTime);
+        var episodes = db.Episodes.AsNoTracking().Where(e => clients.Any(c => c.Id == e.ClientId));
+        var referrals = db.Referrals.AsNoTracking().Where(r => clients.Any(c => c.Id == r.ClientId));
+        if (filter.UnitId is { } unit)
+        {
+            episodes = episodes.Where(e => e.OrganisationId == unit);
+            referrals = referrals.Where(r => r.FromOrganisationId == unit || r.ToOrganisationId == unit);
+        }
+
+        if (filter.Units is { } units)
+        {
+            episodes = episodes.Where(e => units.Contains(e.OrganisationId));
+            referrals = referrals.Where(r => units.Contains(r.FromOrganisationId) || units.Contains(r.ToOrganisationId));
+        }
+
+        var plans = await db.ClientPlans.AsNoTracking().Where(p => episodes.Any(e => e.Id == p.EpisodeId)).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var bouncingSince = now.AddDays(-alertOptions.Value.BouncingWindowDays);
+        var touchpoints = await db.Touchpoints.AsNoTracking()
+            .Where(t => clients.Any(c => c.Id == t.ClientId) && (t.At >= bouncingSince || episodes.Any(e => e.Id == t.EpisodeId)))
+            .ToListAsync(ct);
+        var open = await db.Episodes.AsNoTracking().Include(e => e.Team)
+            .Where(e => e.EndedAt == null && clients.Any(c => c.Id == e.ClientId)).ToListAsync(ct);
+
+        // A referral joins its leg only when one end is in the chosen unit or network; Tables checks that again in memory.
+        var referralList = (await referrals.ToListAsync(ct)).Where(r => filter.Covers(r.FromOrganisationId) || filter.Covers(r.ToOrganisationId)).ToList();
+        return Tables(filter, await episodes.Include(e => e.Team).ToListAsync(ct), plans, touchpoints, referralList, alertOptions.Value, now, open);
     }
 
     /// <summary>A goal's latest score in the period, with its plan's client and customership.</summary>
     private sealed record GoalFact(Guid ClientId, Customership? Customership, DateOnly On, int Level);
 
     /// <summary>The pure part: the three tables from the filtered episodes, plans, touchpoints and referrals.</summary>
+    /// <param name="filter">The period, area and units.</param>
+    /// <param name="episodes">The episodes of the area whose lead unit is chosen.</param>
+    /// <param name="plans">The plans of those episodes.</param>
+    /// <param name="touchpoints">The area's touchpoints: those of the episodes and those of the bouncing window.</param>
+    /// <param name="referrals">The area's referrals with an end in the chosen units.</param>
+    /// <param name="options">The alert rules' thresholds.</param>
+    /// <param name="nowUtc">Now.</param>
+    /// <param name="openEpisodes">Every open episode of the area, in any unit (a client with an owner anywhere is not
+    /// bouncing); the open ones of <paramref name="episodes"/> when null.</param>
     public static IReadOnlyList<DashboardTable> Tables(
         OwnDataFilter filter, IReadOnlyList<Episode> episodes, IReadOnlyList<ClientPlan> plans, IReadOnlyList<Touchpoint> touchpoints,
-        IReadOnlyList<Referral> referrals, PathAlertOptions options, DateTime nowUtc)
+        IReadOnlyList<Referral> referrals, PathAlertOptions options, DateTime nowUtc, IReadOnlyList<Episode>? openEpisodes = null)
     {
         bool InPeriod(DateOnly day) => (filter.From is not { } from || day >= from) && (filter.To is not { } to || day <= to);
         DateOnly Day(DateTime utc) => DateOnly.FromDateTime(FinnishTime.ToLocal(utc));
@@ -121,7 +148,7 @@ public sealed class EffectivenessSection(PolkuDb db, IOptions<PathAlertOptions> 
 
         // Now: the alert rules' own definitions.
         // A client bouncing between providers counts for a unit (or a network) when one of the providers is in it.
-        var alerts = AlertRules.Compute([.. episodes.Where(e => e.IsOpen)], referrals, touchpoints, options, nowUtc)
+        var alerts = AlertRules.Compute(openEpisodes ?? [.. episodes.Where(e => e.IsOpen)], referrals, touchpoints, options, nowUtc)
             .Where(a => a.Organisations.Any(filter.Covers)).ToList();
         var bouncing = alerts.Where(a => a.Kind == AlertKind.Bouncing).Select(a => a.ClientId).Distinct().ToList();
         Add("bouncing_now", CellFormat.Count, bouncing, bouncing.Count);

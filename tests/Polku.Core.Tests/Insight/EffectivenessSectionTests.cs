@@ -146,5 +146,15 @@ public sealed class EffectivenessSectionTests
         Assert.Equal(5, Bouncing(new OwnDataFilter(UnitId: 4)));
         Assert.Equal(0, Bouncing(new OwnDataFilter(Units: [1, 7])));
         Assert.Equal(0, Bouncing(new OwnDataFilter(UnitId: 1)));
+        // Each client has an owner in unit 9: not bouncing, though unit 9 is not the one chosen.
+        var owned = touchpoints.Select(t => t.ClientId).Distinct().Select(client =>
+        {
+            var e = new Episode { ClientId = client, OrganisationId = 9, Title = "Jakso", Customership = Customership.Network, StartedAt = Now.AddDays(-30) };
+            e.ProposeWorker(5);
+            e.AcceptWorkerRole(5, Now.AddDays(-29));
+            return e;
+        }).ToList();
+        var withOwners = Figures(EffectivenessSection.Tables(new OwnDataFilter(UnitId: 2), [], [], touchpoints, [], new PathAlertOptions(), Now, owned));
+        Assert.Equal(0, withOwners["bouncing_now"].Number);
     }
 }
