@@ -61,6 +61,22 @@ public abstract class ServiceNetworkTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task TheDemoCounty_ShowsEveryEffectivenessFigure_OnFirstStart()
+    {
+        var network = await NetworkAsync("Tervarannan ja Kaislahden perhekeskusverkosto");
+        await using var scope = app.Services.CreateAsyncScope();
+        var networks = scope.ServiceProvider.GetRequiredService<ServiceNetworks>();
+        var manager = new Actor(null, "Johto", new HashSet<string> { Roles.Manager });
+
+        var (report, _) = await networks.ReportAsync(manager, network.Id, Ct);
+
+        // Every figure of the network has at least five clients behind it: none withheld, none missing.
+        Assert.All(report!.Figures.Rows, row => Assert.False(row[1].Withheld || row[1].Number is null, row[0].Code));
+        Assert.Contains(report.Thresholds, t => t.Crossed);
+        Assert.Contains(report.Alerts, a => a.Count > 0);
+    }
+
+    [Fact]
     public async Task AnOwnerWhoIsNotAManager_SeesOnlyTheirOwnNetwork()
     {
         var ageing = await NetworkAsync("Ikääntyneiden kotona asumisen verkosto");
@@ -138,7 +154,8 @@ public abstract class ServiceNetworkTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(62.5, network.Thresholds.Single(t => t.Measure == "goals_attained").Value);
 
         // Five clients without an owner, above the threshold of two: the owner is told once, however often it runs.
-        Assert.Equal(1, await CheckAsync());
+        // (The demo networks' own crossings are told on the first check too; only this network's messages are counted.)
+        await CheckAsync();
         Assert.Equal(0, await CheckAsync());
         var messages = await MessagesAsync(network.Id);
         var message = Assert.Single(messages);
@@ -155,7 +172,8 @@ public abstract class ServiceNetworkTests<TApp>(TApp app) : IClassFixture<TApp>
 
         // No longer network clients: back on the good side, the crossing clears; a new crossing is told again.
         await SetCustomershipAsync(unit.Id, Customership.Cooperating);
-        Assert.Equal(0, await CheckAsync());
+        await CheckAsync();
+        Assert.Single(await MessagesAsync(network.Id));
         Assert.Null((await NetworkAsyncWithThresholds(network.Id)).Thresholds.Single(t => t.Measure == "without_owner_now").CrossedSince);
         await SetCustomershipAsync(unit.Id, Customership.Network);
         Assert.Equal(1, await CheckAsync());

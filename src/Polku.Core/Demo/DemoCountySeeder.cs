@@ -138,6 +138,8 @@ public sealed class DemoCountySeeder(
         var servicesByKey = db.Services.Local.ToDictionary(s => s.Key);
         DemoPaths.Add(db, DemoPathsData.Load(), clock.GetUtcNow().UtcDateTime, organisations, professionals, clients, servicesByKey);
         await db.SaveChangesAsync(ct);
+        DemoNetworkActivity.Add(db, clock.GetUtcNow().UtcDateTime, organisations, professionals, servicesByKey);
+        await db.SaveChangesAsync(ct);
 
         foreach (var n in data.Networks ?? [])
         {

@@ -113,6 +113,11 @@ internal static class DemoPaths
 
                 db.Referrals.Add(referral);
             }
+
+            if (e.ClosedDaysAgo is { } closed)
+            {
+                Check(episode.Close(Ago(closed)));
+            }
         }
 
         return data.Episodes.Count;

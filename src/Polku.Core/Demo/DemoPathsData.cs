@@ -22,7 +22,7 @@ public sealed record DemoPathsData(List<DemoEpisode> Episodes)
 public sealed record DemoEpisode(
     string Client, string Organisation, string Title, Customership? Customership, int StartedDaysAgo, string? ProposedBy,
     string? ProposedWorker, string? ResponsibleWorker, int? WorkerAcceptedDaysAgo, List<string> Team,
-    List<DemoTouchpoint> Touchpoints, List<DemoReferral> Referrals, DemoPlan? Plan = null);
+    List<DemoTouchpoint> Touchpoints, List<DemoReferral> Referrals, DemoPlan? Plan = null, int? ClosedDaysAgo = null);
 
 /// <summary>A client plan of a demo episode: written by <see cref="Author"/>, follow-up dates relative to the seeding day (negative = past).</summary>
 public sealed record DemoPlan(
