@@ -169,6 +169,15 @@ public abstract class ServiceNetworkTests<TApp>(TApp app) : IClassFixture<TApp>
         var csv = await manager.GetStringAsync($"/Insight/Own?handler=Csv&table=effectiveness&Filter.Network={network.Id}", Ct);
         Assert.Contains("without_owner_now,5,5,\n", csv, StringComparison.Ordinal);
         Assert.Contains("bouncing_now,0,0,\n", csv, StringComparison.Ordinal);
+        using (var json = System.Text.Json.JsonDocument.Parse(await manager.GetStringAsync($"/api/insight/own?network={network.Id}", Ct)))
+        {
+            var row = json.RootElement.EnumerateArray().SelectMany(section => section.GetProperty("tables").EnumerateArray())
+                .Single(t => t.GetProperty("id").GetString() == "effectiveness").GetProperty("rows").EnumerateArray()
+                .Single(r => r.GetProperty("labels").GetProperty("measure").GetString() == "without_owner_now");
+            Assert.Equal(5, row.GetProperty("values").GetProperty("value").GetDouble());
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync("/api/insight/own?network=987654", Ct)).StatusCode);
 
         // No longer network clients: back on the good side, the crossing clears; a new crossing is told again.
         await SetCustomershipAsync(unit.Id, Customership.Cooperating);
@@ -178,6 +187,13 @@ public abstract class ServiceNetworkTests<TApp>(TApp app) : IClassFixture<TApp>
         await SetCustomershipAsync(unit.Id, Customership.Network);
         Assert.Equal(1, await CheckAsync());
         Assert.Equal(2, (await MessagesAsync(network.Id)).Count);
+
+        // A new owner has not been told: the next check tells them of the figure still past its threshold.
+        form["Input.Owner"] = (await ProfessionalIdAsync("satu-kemppainen")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var moved = await PolkuWebApp.PostFormAsync(admin, $"/ServiceNetworks/Edit/{network.Id}", form);
+        Assert.True(moved.StatusCode == HttpStatusCode.Redirect, await moved.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(1, await CheckAsync());
+        Assert.Equal("satu.kemppainen@jarvilaaksonhva.example", (await MessagesAsync(network.Id)).OrderBy(m => m.Id).Last().Address);
     }
 
     private static NetworkDraft Draft(string name, IReadOnlyList<int> members) =>

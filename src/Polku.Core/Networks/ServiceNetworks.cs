@@ -172,6 +172,12 @@ public sealed class ServiceNetworks(
             db.ServiceNetworks.Add(network);
         }
 
+        if (network.OwnerProfessionalId != draft.OwnerProfessionalId)
+        {
+            // A new owner has not been told of anything yet: the next check tells them of every figure past its threshold.
+            network.Thresholds.ForEach(t => t.CrossedSince = null);
+        }
+
         network.Name = name!;
         network.Description = description;
         network.OwnerProfessionalId = draft.OwnerProfessionalId;

@@ -28,7 +28,7 @@ public static class InsightApi
         api.MapGet("/extract", ExtractTables).WithName("GetExtractDashboard")
             .WithSummary("The dashboard tables of the register extract the caller uploaded at /Insight, filtered by period and municipality.");
         api.MapGet("/own", OwnTables).WithName("GetOwnDataDashboard")
-            .WithSummary("The dashboard sections from Polku's own data (customership distribution and transitions, …), filtered by period, municipality and unit.");
+            .WithSummary("The dashboard sections from Polku's own data (customership distribution and transitions, …), filtered by period, municipality, unit and service network.");
         return app;
     }
 
@@ -65,16 +65,27 @@ public static class InsightApi
     }
 
     private static async Task<Results<Ok<List<SectionDto>>, ValidationProblem>> OwnTables(
-        OwnDataSections sections, CancellationToken ct, DateOnly? from = null, DateOnly? to = null, string? area = null, int? unit = null)
+        OwnDataSections sections, Polku.Core.Networks.ServiceNetworks networks, CurrentActor actor, CancellationToken ct,
+        DateOnly? from = null, DateOnly? to = null, string? area = null, int? unit = null, int? network = null)
     {
         var errors = new Dictionary<string, string[]>();
         CheckPeriod(from, to, errors);
+        IReadOnlyList<int>? units = null;
+        if (network is { } id)
+        {
+            units = (await networks.VisibleAsync(await actor.GetAsync(ct), ct)).FirstOrDefault(n => n.Id == id)?.MemberIds;
+            if (units is null)
+            {
+                errors[nameof(network)] = ["No such service network."];
+            }
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var built = await sections.BuildAsync(new OwnDataFilter(from, to, string.IsNullOrEmpty(area) ? null : area, unit), ct);
+        var built = await sections.BuildAsync(new OwnDataFilter(from, to, string.IsNullOrEmpty(area) ? null : area, unit, units), ct);
         return TypedResults.Ok(built.Select(s => new SectionDto(s.Section.Id, [.. s.Tables.Select(ToDto)])).ToList());
     }
 
