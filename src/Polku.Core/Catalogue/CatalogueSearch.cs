@@ -129,7 +129,8 @@ public sealed class CatalogueSearch : IDisposable
         }
     }
 
-    private static async Task<string> VersionAsync(PolkuDb db, CancellationToken ct)
+    /// <summary>A stamp of the catalogue that changes with every service or channel added, edited or removed.</summary>
+    public static async Task<string> VersionAsync(PolkuDb db, CancellationToken ct)
     {
         var services = await db.Services.CountAsync(ct);
         var channels = await db.ServiceChannels.CountAsync(ct);

@@ -72,6 +72,7 @@ public static class PolkuWebSetup
         services.AddScoped<IDashboardSection>(sp => sp.GetRequiredService<EffectivenessSection>());
         services.AddScoped<OwnDataSections>();
         services.AddSingleton<CatalogueSearch>();
+        services.AddSingleton<LifeSituationAdvice>();
         services.AddScoped<PtvImporter>();
         services.AddScoped<NotificationOutbox>();
         services.AddScoped<BudgetRounds>();

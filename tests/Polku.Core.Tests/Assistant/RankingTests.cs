@@ -102,4 +102,15 @@ public class RankingTests
             Assert.Equal(text, v!.ToString());
         }
     }
+
+    [Fact]
+    public void TheMeter_CountsAnUnansweredDimensionAsFine_AndKeepsScoresWithinTheScale()
+    {
+        var meter = LifeSituationAdvice.Meter(new Dictionary<int, int?> { [(int)LifeDimension.Finances] = 1, [(int)LifeDimension.Health] = 14, [(int)LifeDimension.Family] = null });
+
+        Assert.Equal(1, meter[LifeDimension.Finances]);
+        Assert.Equal(10, meter[LifeDimension.Health]);
+        Assert.Equal(10, meter[LifeDimension.Family]);
+        Assert.Equal(10, meter[LifeDimension.Housing]);
+    }
 }

@@ -12,7 +12,7 @@ using Polku.Core.Localisation;
 namespace Polku.Web.Pages.Assistant;
 
 /// <summary>The life-situation meter: ten scores and who is asking in, ranked services with their reasons out. A GET form.</summary>
-public sealed class MeterModel(PolkuDb db, IStringLocalizer<Texts> texts) : PageModel
+public sealed class MeterModel(PolkuDb db, LifeSituationAdvice advice, IStringLocalizer<Texts> texts) : PageModel
 {
     /// <summary>Scores by dimension index; a dictionary so that a link may give only some of them (M[6]=1).</summary>
     [BindProperty(SupportsGet = true)]
@@ -74,11 +74,7 @@ public sealed class MeterModel(PolkuDb db, IStringLocalizer<Texts> texts) : Page
             return Page();
         }
 
-        // An unanswered dimension counts as fine (10): only what the resident marks low raises a need.
-        var meter = new LifeVector([.. Enumerable.Range(0, LifeVector.Count).Select(i => Math.Clamp(M[i] ?? 10, 0, 10))]);
-        var services = await db.Services.AsNoTracking().Include(s => s.Channels).ToListAsync(ct);
-        Results = LifeSituationRanking.Rank(meter, services.Select(NeedProfiles.Rankable),
-            new RankingFilter(Municipality, Age, ServiceLanguage, Channel));
+        Results = await advice.RecommendAsync(db, M, new RankingFilter(Municipality, Age, ServiceLanguage, Channel), ct);
         return Page();
     }
 }
