@@ -80,6 +80,11 @@ public class TranslationTests
             ("Paths.Done.", Enum.GetNames<Polku.Core.Paths.ReferralAction>()),
             ("Plans.Problem.", Enum.GetNames<Polku.Core.Plans.PlanProblem>()),
             ("Networks.Problem.", Enum.GetNames<Polku.Core.Networks.NetworkProblem>()),
+            ("Feedback.Problem.", Enum.GetNames<Polku.Core.Participation.Feedback.FeedbackProblem>()),
+            ("Insight.Problem.", Enum.GetNames<Polku.Core.Insight.ExtractProblem>()),
+            ("Budgeting.Problem.", Enum.GetNames<Polku.Core.Participation.Budgeting.BudgetProblem>()),
+            ("Experts.Problem.", Enum.GetNames<Polku.Core.Participation.Experts.ExpertProblem>()),
+            ("Panels.Problem.", Enum.GetNames<Polku.Core.Participation.Panels.PanelProblem>()),
             ("Networks.Unit.", Enum.GetNames<Polku.Core.Insight.CellFormat>().Where(f => f is not ("Label" or "Euros" or "Ratio")).ToArray()),
         })
         {
