@@ -52,6 +52,23 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("Tili on lukittu", await right.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ammattilainen", "", "/Paths")]
+    [InlineData("asiakas", "", "/Me")]
+    [InlineData("johto", "", "/Insight")]
+    [InlineData("yllapito", "", "/Admin/Users")]
+    [InlineData("ammattilainen", "?ReturnUrl=%2FServices", "/Services")]
+    [InlineData("asiakas", "?ReturnUrl=https%3A%2F%2Fevil.example%2F", "/Me")]
+    public async Task SigningIn_LandsOnTheOwnDesk_UnlessALocalPageWasAsked(string user, string query, string expected)
+    {
+        var login = "/Account/Login" + query;
+        using var response = await PolkuWebApp.PostFormAsync(app.Anonymous(), login, login,
+            new Dictionary<string, string> { ["Input.UserName"] = user, ["Input.Password"] = PolkuWebApp.DemoPassword });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task SignOut_EndsTheSession()
     {

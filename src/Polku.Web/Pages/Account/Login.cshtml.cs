@@ -70,7 +70,9 @@ public sealed class LoginModel(
         {
             throttle.RecordSuccess(address, userName);
             logger.LogInformation("Local sign-in succeeded");
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/"
+                ? ReturnUrl
+                : Landing.For([.. await users.GetRolesAsync(user!)], user!.ProfessionalId is not null, user.ClientId is not null));
         }
 
         throttle.RecordFailure(address, userName);
