@@ -97,9 +97,10 @@ public sealed partial class OpenIdConnectRoundTripTests(OpenIdConnectRoundTripTe
         return await db.UserLogins.CountAsync(l => db.Users.Any(u => u.Id == l.UserId && u.UserName == userName), Ct);
     }
 
-    private static async Task AssertSignedInAsync(HttpClient polku, HttpResponseMessage end, string path)
+    private static async Task AssertSignedInAsync(HttpClient polku, HttpResponseMessage end, string path, string landing)
     {
         Assert.True(end.StatusCode == HttpStatusCode.Redirect, await end.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(landing, end.Headers.Location!.OriginalString);
         using var page = await polku.GetAsync(path, Ct);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
@@ -119,7 +120,7 @@ public sealed partial class OpenIdConnectRoundTripTests(OpenIdConnectRoundTripTe
         var (polku, end) = await SignInAsync(new ProviderUser("sub-professional", "AMMATTILAINEN@polku.example", EmailVerified: true));
         using (end)
         {
-            await AssertSignedInAsync(polku, end, "/Clients");
+            await AssertSignedInAsync(polku, end, "/Clients", "/Paths");
         }
 
         Assert.Equal(1, await LoginsAsync("ammattilainen"));
@@ -128,7 +129,7 @@ public sealed partial class OpenIdConnectRoundTripTests(OpenIdConnectRoundTripTe
         var (again, secondEnd) = await SignInAsync(new ProviderUser("sub-professional", null, null));
         using (secondEnd)
         {
-            await AssertSignedInAsync(again, secondEnd, "/Clients");
+            await AssertSignedInAsync(again, secondEnd, "/Clients", "/Paths");
         }
 
         Assert.Equal(1, await LoginsAsync("ammattilainen"));
@@ -164,7 +165,7 @@ public sealed partial class OpenIdConnectRoundTripTests(OpenIdConnectRoundTripTe
         var (first, firstEnd) = await SignInAsync(new ProviderUser("sub-manager", "johto@polku.example", EmailVerified: true));
         using (firstEnd)
         {
-            await AssertSignedInAsync(first, firstEnd, "/Insight");
+            await AssertSignedInAsync(first, firstEnd, "/Insight", "/Insight");
         }
 
         var (other, otherEnd) = await SignInAsync(new ProviderUser("sub-manager-impostor", "johto@polku.example", EmailVerified: true));

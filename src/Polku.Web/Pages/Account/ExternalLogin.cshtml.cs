@@ -46,7 +46,15 @@ public sealed class ExternalLoginModel(SignInManager<PolkuUser> signIn, UserMana
         if (result.Succeeded)
         {
             logger.LogInformation("External sign-in succeeded");
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+            if (Url.IsLocalUrl(returnUrl) && returnUrl != "/")
+            {
+                return LocalRedirect(returnUrl);
+            }
+
+            var signedIn = await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey);
+            return LocalRedirect(signedIn is null
+                ? "/"
+                : Setup.Landing.For([.. await users.GetRolesAsync(signedIn)], signedIn.ProfessionalId is not null, signedIn.ClientId is not null));
         }
 
         logger.LogInformation("External sign-in refused: no linked account and no local account with a verified matching e-mail");
